@@ -30,7 +30,13 @@ interface EventBase {
 }
 
 export type IkeEvent =
-  | (EventBase & { kind: 'ike.exchange'; local?: string; exchange?: string; role?: 'I' | 'R'; state?: string })
+  | (EventBase & {
+      kind: 'ike.exchange';
+      local?: string;
+      exchange?: string;
+      role?: 'I' | 'R';
+      state?: string;
+    })
   | (EventBase & { kind: 'ike.psk-found' })
   | (EventBase & { kind: 'ike.transform-check'; transform?: number; priority: number })
   | (EventBase & { kind: 'ike.attribute'; attribute: IkeAttribute; value: string })
@@ -48,16 +54,28 @@ export type IkeEvent =
   | (EventBase & { kind: 'ike.authenticated' })
   | (EventBase & { kind: 'ike.state-change'; from?: string; to: string })
   | (EventBase & { kind: 'ike.phase-complete'; phase: 1 | 2 })
-  | (EventBase & { kind: 'ike.phase1-failure'; reason: string })
+  | (EventBase & {
+      kind: 'ike.phase1-failure';
+      reason: string;
+      attribute?: IkeAttribute;
+      received?: string;
+      configured?: string;
+    })
   | (EventBase & { kind: 'ike.qm-fsm-error' })
   | (EventBase & { kind: 'ike.no-matching-sa' })
   | (EventBase & { kind: 'ike.no-crypto-map-match'; localProxy?: string; remoteProxy?: string })
-  | (EventBase & { kind: 'ike.all-proposals-unacceptable' })
+  | (EventBase & { kind: 'ike.all-proposals-unacceptable'; phase1: boolean })
   | (EventBase & { kind: 'ike.pfs-mismatch' })
   | (EventBase & { kind: 'ike.payload'; payload: string; messageId?: string })
-  | (EventBase & { kind: 'ike.ipsec-proposal'; proposal?: number; transform?: number; transformName?: string })
+  | (EventBase & {
+      kind: 'ike.ipsec-proposal';
+      proposal?: number;
+      transform?: number;
+      transformName?: string;
+    })
   | (EventBase & { kind: 'ike.ipsec-attribute'; name: string; value: string })
-  | (EventBase & { kind: 'ike.policy-invalidated' })
+  | (EventBase & { kind: 'ike.policy-invalidated'; error?: string })
+  | (EventBase & { kind: 'ike.notify'; notify: string })
   | (EventBase & { kind: 'ike.mode-config'; text: string })
   | (EventBase & { kind: 'ike.id'; idType: string; addr: string; direction?: 'src' | 'dst' })
   | (EventBase & { kind: 'ike.info'; text: string });
@@ -81,7 +99,14 @@ export interface KeyEngineMessage {
 
 export type IpsecEvent =
   | (EventBase & { kind: 'ipsec.key-eng'; msg: KeyEngineMessage })
-  | (EventBase & { kind: 'ipsec.sa-created'; dest?: string; prot?: string; spi?: string; transform?: string; saConnId?: string })
+  | (EventBase & {
+      kind: 'ipsec.sa-created';
+      dest?: string;
+      prot?: string;
+      spi?: string;
+      transform?: string;
+      saConnId?: string;
+    })
   | (EventBase & { kind: 'ipsec.spi-response'; spi: string; from?: string; to?: string; prot?: string })
   | (EventBase & { kind: 'ipsec.transform-unsupported'; prot?: number; trans?: number; hmac?: number })
   | (EventBase & { kind: 'ipsec.proxy-unsupported' })

@@ -1,0 +1,25 @@
+import type { Event } from '../model/events.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a message matcher returns: the event without the lines it came from (the classifier adds them). */
+export type Draft = DistributiveOmit<Event, 'lines'>;
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** Addresses as printed, without trailing punctuation (`12.1.1.1.` in PIX debugs, `x.x.x.x,`). */
+export function cleanAddress(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.replace(/[.,;:)]+$/, '').replace(/^\(/, '');
+  return IPV4.test(t) || t.includes(':') ? t : t.length > 0 ? t : undefined;
+}
+
+export function isIpv4(s: string | undefined): s is string {
+  return s !== undefined && IPV4.test(s);
+}
+
+/** First IPv4 address in a text, when there is one. */
+export function firstAddress(text: string): string | undefined {
+  const m = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(text);
+  return m?.[1];
+}

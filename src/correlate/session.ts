@@ -1,0 +1,240 @@
+import type { Dialect, Event, EventKind, EventOf, IkeAttribute } from '../model/events.js';
+import type { Evidence } from '../model/lines.js';
+import { evidenceOf } from '../model/lines.js';
+
+/** Events of one kind seen in a session: how many, the first few (for evidence), the last. */
+export interface Seen<E extends Event = Event> {
+  count: number;
+  kept: E[];
+  last: E;
+}
+
+/** One phase-1 transform as offered by the initiator and checked against one local policy. */
+export interface Offer {
+  transform?: number;
+  priority?: number;
+  attributes: Partial<Record<IkeAttribute, string>>;
+  mismatched: IkeAttribute[];
+  evidence: Evidence[];
+}
+
+/** A negotiation round of one phase that ended in refusal: every rejection on the way, and why. */
+export interface FailedRound {
+  phase: 1 | 2;
+  offers: Offer[];
+  reasons: Event[];
+  /** True when the input ended before the device said the round failed. */
+  unfinished: boolean;
+}
+
+/** Events kept per kind; enough for evidence, bounded whatever the input size. */
+export const KEEP_PER_KIND = 12;
+const MAX_ROUND_REASONS = 24;
+
+/**
+ * Everything one device said about one peer (or, until it names one, about an anonymous peer):
+ * the phase-1 and phase-2 rounds followed through their steps, and every event by kind.
+ */
+export class Session {
+  peer: string | undefined;
+  readonly locals = new Set<string>();
+  readonly dialects = new Set<Dialect>();
+  readonly seen = new Map<EventKind, Seen>();
+  phase: 1 | 2 = 1;
+  readonly failures: FailedRound[] = [];
+  private p1Pending: Offer[] = [];
+  private p1Current: Offer | undefined;
+  private p2Pending: Event[] = [];
+  p1Accepted = false;
+  p2Accepted = false;
+  /** Quick-mode proposal the device was validating (proxies, transform) when it refused. */
+  lastProposal: EventOf<'ipsec.key-eng'> | undefined;
+
+  constructor(
+    readonly input: string,
+    readonly device: string,
+    peer: string | undefined,
+  ) {
+    this.peer = peer;
+  }
+
+  get key(): string {
+    return `${this.device}\u0000${this.peer ?? ''}`;
+  }
+
+  get<K extends EventKind>(kind: K): Seen<EventOf<K>> | undefined {
+    return this.seen.get(kind) as Seen<EventOf<K>> | undefined;
+  }
+
+  count(kind: EventKind): number {
+    return this.seen.get(kind)?.count ?? 0;
+  }
+
+  add(event: Event): void {
+    const seen = this.seen.get(event.kind);
+    if (seen) {
+      seen.count++;
+      seen.last = event;
+      if (seen.kept.length < KEEP_PER_KIND) seen.kept.push(event);
+    } else {
+      this.seen.set(event.kind, { count: 1, kept: [event], last: event });
+    }
+    if (event.dialect) this.dialects.add(event.dialect);
+    this.follow(event);
+  }
+
+  /** Takes in everything another session (the same peer, known late) saw. */
+  absorb(other: Session): void {
+    for (const [kind, s] of other.seen) {
+      const mine = this.seen.get(kind);
+      if (!mine) this.seen.set(kind, s);
+      else {
+        mine.count += s.count;
+        for (const e of s.kept) if (mine.kept.length < KEEP_PER_KIND) mine.kept.push(e);
+      }
+    }
+    for (const l of other.locals) this.locals.add(l);
+    for (const d of other.dialects) this.dialects.add(d);
+    this.failures.push(...other.failures);
+    this.p1Pending.push(...other.p1Pending);
+    this.p2Pending.push(...other.p2Pending);
+    this.p1Accepted ||= other.p1Accepted;
+    this.p2Accepted ||= other.p2Accepted;
+    this.lastProposal ??= other.lastProposal;
+  }
+
+  /** Ends the input: a round still open with rejections and no acceptance counts as refused. */
+  close(): void {
+    if (this.p1Current && this.p1Current.mismatched.length > 0) this.p1Pending.push(this.p1Current);
+    if (this.p1Pending.length > 0 && !this.p1Accepted) this.commit(1, [], true);
+    if (this.p2Pending.length > 0 && !this.p2Accepted) this.commit(2, [], true);
+  }
+
+  /** The negotiation state machine: which phase the device is in and how each round ends. */
+  private follow(e: Event): void {
+    switch (e.kind) {
+      case 'ike.transform-check':
+        this.phase = 1;
+        this.p1Current = {
+          priority: e.priority,
+          attributes: {},
+          mismatched: [],
+          evidence: e.lines.map(evidenceOf),
+        };
+        if (e.transform !== undefined) this.p1Current.transform = e.transform;
+        return;
+      case 'ike.attribute':
+        if (this.p1Current) {
+          this.p1Current.attributes[e.attribute] = e.value;
+          this.p1Current.evidence.push(...e.lines.map(evidenceOf));
+        }
+        return;
+      case 'ike.attr-mismatch':
+        this.phase = 1;
+        this.p1Current ??= { attributes: {}, mismatched: [], evidence: [] };
+        this.p1Current.mismatched.push(e.attribute);
+        this.p1Current.evidence.push(...e.lines.map(evidenceOf));
+        return;
+      case 'ike.atts-acceptable':
+        if (this.phase === 1) {
+          this.p1Accepted = true;
+          this.p1Pending = [];
+          this.p1Current = undefined;
+        } else {
+          this.p2Accepted = true;
+          this.p2Pending = [];
+        }
+        return;
+      case 'ike.atts-not-acceptable':
+        if (this.phase === 1) {
+          const offer = this.p1Current ?? { attributes: {}, mismatched: [], evidence: [] };
+          offer.evidence.push(...e.lines.map(evidenceOf));
+          this.p1Pending.push(offer);
+          this.p1Current = undefined;
+        } else this.pend2(e);
+        return;
+      case 'ike.no-offers-accepted':
+      case 'ike.mode-failure':
+        this.phase = 1;
+        this.commit(1, [e], false);
+        return;
+      case 'ike.phase1-failure':
+        this.commit(1, [e], false);
+        return;
+      case 'ike.all-proposals-unacceptable':
+        this.commit(e.phase1 ? 1 : 2, [e], false);
+        return;
+      case 'ike.sa-not-acceptable':
+        this.commit(e.phase1 || (this.phase === 1 && this.p2Pending.length === 0) ? 1 : 2, [e], false);
+        return;
+      case 'ike.authenticated':
+        this.p1Accepted = true;
+        this.phase = 2;
+        return;
+      case 'ike.phase-complete':
+        if (e.phase === 1) this.p1Accepted = true;
+        else this.p2Accepted = true;
+        this.phase = 2;
+        return;
+      case 'ike.payload':
+        if (e.messageId !== undefined) this.phase = e.messageId === '0' ? this.phase : 2;
+        return;
+      case 'ike.ipsec-proposal':
+      case 'ike.ipsec-attribute':
+        this.phase = 2;
+        return;
+      case 'ipsec.key-eng':
+        if (e.msg.fn.startsWith('validate_proposal')) {
+          this.phase = 2;
+          this.lastProposal = e;
+        }
+        if (e.msg.dest && e.msg.fn === 'initialize_sas') this.locals.add(e.msg.src ?? '');
+        return;
+      case 'ipsec.transform-unsupported':
+      case 'ipsec.proxy-unsupported':
+      case 'ipsec.invalid-local-address':
+      case 'ipsec.peer-not-found':
+      case 'ipsec.invalid-proxy-ids':
+      case 'ike.pfs-mismatch':
+      case 'ike.no-crypto-map-match':
+        this.phase = 2;
+        this.pend2(e);
+        return;
+      case 'ike.policy-invalidated':
+      case 'ike.qm-fsm-error':
+        this.phase = 2;
+        this.commit(2, [e], false);
+        return;
+      case 'ipsec.sa-created':
+        this.p2Accepted = true;
+        this.p2Pending = [];
+        return;
+      case 'ike.exchange':
+        if (e.local) this.locals.add(e.local);
+        if (e.exchange && /^(Main|Aggressive|MM|AG)$/i.test(e.exchange)) this.phase = 1;
+        if (e.exchange && /^(Quick|QM)/i.test(e.exchange)) this.phase = 2;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private pend2(e: Event): void {
+    if (this.p2Pending.length < MAX_ROUND_REASONS) this.p2Pending.push(e);
+  }
+
+  private commit(phase: 1 | 2, reasons: Event[], unfinished: boolean): void {
+    if (phase === 1) {
+      if (this.p1Current && (this.p1Current.mismatched.length > 0 || this.p1Pending.length === 0)) {
+        this.p1Pending.push(this.p1Current);
+      }
+      this.failures.push({ phase, offers: this.p1Pending, reasons, unfinished });
+      this.p1Pending = [];
+      this.p1Current = undefined;
+    } else {
+      this.failures.push({ phase, offers: [], reasons: [...this.p2Pending, ...reasons], unfinished });
+      this.p2Pending = [];
+    }
+    if (this.failures.length > 64) this.failures.splice(0, this.failures.length - 64);
+  }
+}

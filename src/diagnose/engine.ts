@@ -1,0 +1,168 @@
+import type { Session } from '../correlate/session.js';
+import type { Finding, Phase, Severity } from '../model/findings.js';
+import type { Translator } from '../i18n/index.js';
+import { type Code, entry } from './catalogue.js';
+import { dataPlaneRules } from './rules/dataplane.js';
+import { healthRules } from './rules/health.js';
+import { phase1Rules } from './rules/phase1.js';
+import { phase2Rules } from './rules/phase2.js';
+import { type Hit, type Rule, mergeEvidence } from './rules/rule.js';
+
+export const RULES: readonly Rule[] = [...phase1Rules, ...phase2Rules, ...dataPlaneRules, ...healthRules];
+
+interface Placed extends Hit {
+  session: Session;
+  /** The other end's device when both logs told one story. */
+  otherDevice?: string;
+}
+
+/** Rules over every session, then root cause over symptom within each session and across both ends. */
+export function diagnoseSessions(sessions: readonly Session[], t: Translator): Finding[] {
+  const bySession = new Map<Session, Placed[]>();
+  for (const s of sessions) {
+    const hits: Placed[] = [];
+    for (const rule of RULES) {
+      const hit = rule.detect(s);
+      if (hit) hits.push({ ...hit, session: s });
+    }
+    bySession.set(s, resolve(hits));
+  }
+  for (const [a, b] of pairs(sessions)) tellOneStory(bySession, a, b);
+  const findings = [...bySession.values()].flat().map((h) => localise(h, t));
+  return findings.sort(bySeverityThenPlace);
+}
+
+function phaseOf(code: Code): Phase {
+  return entry(code).phase;
+}
+
+/** Drops findings another finding of the same session explains, and weak ones that others confirm. */
+function resolve(hits: Placed[]): Placed[] {
+  return hits.filter((h) => {
+    for (const other of hits) {
+      if (other === h) continue;
+      if (entry(other.code).supersedes?.includes(h.code)) return false;
+      if (
+        h.weak &&
+        !other.weak &&
+        phaseOf(other.code) === phaseOf(h.code) &&
+        entry(other.code).severity !== 'info'
+      )
+        return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Sessions of two different devices that are the two ends of one tunnel: each names the other's
+ * address, or, when addresses are unknown, each device speaks of a single peer.
+ */
+function pairs(sessions: readonly Session[]): Array<[Session, Session]> {
+  const byDevice = new Map<string, Session[]>();
+  for (const s of sessions) byDevice.set(s.device, [...(byDevice.get(s.device) ?? []), s]);
+  const out: Array<[Session, Session]> = [];
+  const devices = [...byDevice.keys()];
+  for (let i = 0; i < devices.length; i++)
+    for (let j = i + 1; j < devices.length; j++) {
+      const as = byDevice.get(devices[i]!)!;
+      const bs = byDevice.get(devices[j]!)!;
+      for (const a of as)
+        for (const b of bs) {
+          const named =
+            (a.peer !== undefined && b.locals.has(a.peer)) || (b.peer !== undefined && a.locals.has(b.peer));
+          const single = as.length === 1 && bs.length === 1 && a.peer !== b.peer;
+          if (named || single) out.push([a, b]);
+        }
+    }
+  return out;
+}
+
+function tellOneStory(bySession: Map<Session, Placed[]>, a: Session, b: Session): void {
+  const ha = bySession.get(a) ?? [];
+  const hb = bySession.get(b) ?? [];
+  const all = [...ha, ...hb];
+  const keep = resolve(all);
+  // Same code on both ends: one finding with both ends' evidence, from the end that says most.
+  const merged: Placed[] = [];
+  for (const h of keep) {
+    const twin = merged.find(
+      (m) => m.code === h.code && m.session !== h.session && entry(h.code).severity !== 'info',
+    );
+    if (twin) {
+      twin.evidence = mergeEvidence(twin.evidence, h.evidence);
+      twin.details = { ...h.details, ...twin.details };
+      twin.otherDevice = h.session.device;
+    } else merged.push(h);
+  }
+  for (const h of merged) {
+    const other = h.session === a ? b : a;
+    const dropped = all.filter(
+      (x) => x.session === other && !merged.includes(x) && entry(x.code).severity !== 'info',
+    );
+    if (dropped.length > 0 && h.otherDevice === undefined && entry(h.code).severity === 'error') {
+      h.otherDevice = other.device;
+      h.evidence = mergeEvidence(h.evidence, ...dropped.map((d) => d.evidence));
+      h.details = { ...h.details, otherSideSaw: [...new Set(dropped.map((d) => d.code))] };
+    }
+  }
+  bySession.set(
+    a,
+    merged.filter((h) => h.session === a),
+  );
+  bySession.set(
+    b,
+    merged.filter((h) => h.session === b),
+  );
+}
+
+function localise(h: Placed, t: Translator): Finding {
+  const e = entry(h.code);
+  const vars = { ...textVars(h), peer: h.session.peer ?? t.text('label.thePeer') };
+  const key = `finding.${h.code}`;
+  const summary = t.text(`${key}.summary`, vars, h.context);
+  let explanation = `${summary} ${t.text(`${key}.explanation`, vars)}`;
+  if (h.otherDevice !== undefined)
+    explanation += ' ' + t.text('story.bothEnds', { device: h.session.device, other: h.otherDevice });
+  const severity: Severity = h.severity ?? e.severity;
+  const finding: Finding = {
+    code: h.code,
+    severity,
+    source: h.source,
+    phase: e.phase,
+    title: t.text(`${key}.title`, vars),
+    explanation,
+    remedy: [...t.list(`${key}.remedy`, vars), ...h.commands],
+    evidence: h.evidence,
+    details:
+      h.otherDevice !== undefined ? { ...h.details, devices: [h.session.device, h.otherDevice] } : h.details,
+  };
+  if (h.session.peer !== undefined) finding.peer = h.session.peer;
+  if (h.session.device !== h.session.input) finding.device = h.session.device;
+  return finding;
+}
+
+/** Flat string values for interpolation: `{{peer}}`, `{{mismatched}}`, `{{received}}`, … */
+function textVars(h: Placed): Record<string, string> {
+  const out: Record<string, string> = { peer: h.session.peer ?? '?', device: h.session.device };
+  for (const [k, v] of Object.entries(h.details)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) out[k] = v.join(', ');
+    else if (typeof v === 'object')
+      out[k] = Object.entries(v as Record<string, unknown>)
+        .map(([a, b]) => `${a} ${String(b)}`)
+        .join(', ');
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function bySeverityThenPlace(a: Finding, b: Finding): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    (a.evidence[0]?.input ?? '').localeCompare(b.evidence[0]?.input ?? '') ||
+    (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0)
+  );
+}

@@ -1,0 +1,87 @@
+import type { Session } from '../../correlate/session.js';
+import type { Event } from '../../model/events.js';
+import type { FindingSource, Severity } from '../../model/findings.js';
+import { type Evidence, evidenceOf } from '../../model/lines.js';
+import type { Code } from '../catalogue.js';
+
+/** What a rule found in one session, before texts are attached. */
+export interface Hit {
+  code: Code;
+  source: FindingSource;
+  evidence: Evidence[];
+  /** Stable per code; also the values the localised texts interpolate. */
+  details: Record<string, unknown>;
+  /** Text variant (`finding.CODE.summary_<context>`) when the details allow a sharper sentence. */
+  context?: string;
+  /** Overrides the catalogue severity (rates: an HMAC burst is an error). */
+  severity?: Severity;
+  /** Config commands to paste, already filled in. */
+  commands: string[];
+  /** Weak evidence (a show state alone) yields to any other finding of the same phase. */
+  weak?: boolean;
+}
+
+export interface Rule {
+  code: Code;
+  detect(session: Session): Hit | null;
+}
+
+export const MAX_EVIDENCE = 24;
+
+/** Evidence lines of events, in input order, without duplicates, capped. */
+export function evidenceOfEvents(events: readonly Event[]): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    for (const l of e.lines) {
+      const k = `${l.input}\u0000${l.lineNo}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(evidenceOf(l));
+    }
+  }
+  out.sort((a, b) => (a.input === b.input ? a.line - b.line : a.input < b.input ? -1 : 1));
+  return out.slice(0, MAX_EVIDENCE);
+}
+
+export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const list of lists)
+    for (const e of list) {
+      const k = `${e.input}\u0000${e.line}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(e);
+      }
+    }
+  out.sort((a, b) => (a.input === b.input ? a.line - b.line : a.input < b.input ? -1 : 1));
+  return out.slice(0, MAX_EVIDENCE);
+}
+
+/** Where the evidence came from: a debug transcript, a syslog message or show output. */
+export function sourceOf(events: readonly Event[]): FindingSource {
+  const e = events[0];
+  if (!e) return 'debug';
+  if (e.kind.startsWith('show.')) return 'show';
+  const raw = e.lines[0]?.body.trimStart() ?? '';
+  return raw.startsWith('%') || /^[A-Z][A-Z0-9_]*(?:\|[A-Z]+)?-\d-/.test(raw) || e.msgId !== undefined
+    ? 'syslog'
+    : 'debug';
+}
+
+/** Kept events of the given kinds in the session, in input order. */
+export function eventsOf(session: Session, ...kinds: Event['kind'][]): Event[] {
+  const out: Event[] = [];
+  for (const k of kinds) out.push(...(session.seen.get(k)?.kept ?? []));
+  return out.sort((a, b) => (a.lines[0]?.lineNo ?? 0) - (b.lines[0]?.lineNo ?? 0));
+}
+
+/** Whether the device speaks ASA/PIX (remedies then use ASA commands). */
+export function isAsa(session: Session): boolean {
+  return session.dialects.has('asa');
+}
+
+export function peerOr(session: Session, placeholder: string): string {
+  return session.peer ?? placeholder;
+}

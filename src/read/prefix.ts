@@ -1,0 +1,104 @@
+/**
+ * Takes the prefixes real logs put before a device message: syslog `<PRI>`, RFC 5424 headers,
+ * RFC 3164 timestamps and hosts, sequence numbers (`000311:`), Cisco timestamps (`*Mar  1
+ * 00:01:18.619:`, `Nov 23 2026 08:41:10:`) and uptime stamps (`1d00h:`, `2w5d:`, `20:44:44:`).
+ * Only lines that start at column 0 carry prefixes: indentation means a continuation.
+ */
+export interface Prefix {
+  body: string;
+  host?: string;
+  time?: string;
+}
+
+const PRI = /<\d{1,3}>/y;
+const RFC5424 = /1 (\S+) (\S+) \S+ \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?/y;
+const MONTH_TIME =
+  /[*.]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2}(?: \d{4})? \d{1,2}:\d\d:\d\d(?:\.\d{1,6})?(?: [A-Z]{2,5}[+-]?\d{0,2})?/y;
+const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?/y;
+const UPTIME = /[*.]?(?:\d{1,3}[wdy]\d{1,2}[dhw]|\d{1,2}:\d\d:\d\d(?:\.\d{1,6})?)(?= ?:)/iy;
+const SEQUENCE = /\d{1,10}:(?: |$)/y;
+const COLON = / ?: ?/y;
+const HOST = /([A-Za-z0-9][\w.-]*) (?::\s?)?/y;
+
+function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+/** Whether what follows a syslog host looks like a message rather than more words of a sentence. */
+function messageFollows(s: string, pos: number): boolean {
+  const c = s.charCodeAt(pos);
+  // % (mnemonic), digit (sequence number), * or . (Cisco time), [ (ASA debug), letter of a month
+  return (
+    c === 37 ||
+    (c >= 48 && c <= 57) ||
+    c === 42 ||
+    c === 46 ||
+    c === 91 ||
+    /^[A-Z][a-z]{2} /.test(s.slice(pos, pos + 4)) ||
+    c === 60
+  );
+}
+
+export function stripPrefix(line: string): Prefix {
+  const first = line.charCodeAt(0);
+  // Fast path: a line starting with a letter other than a month, or with whitespace, has no prefix.
+  if (line.length === 0 || first === 32 || first === 9) return { body: line };
+  let pos = 0;
+  let host: string | undefined;
+  let time: string | undefined;
+  let m = at(PRI, line, pos);
+  if (m) {
+    pos += m[0].length;
+    const h = at(RFC5424, line, pos);
+    if (h) {
+      time = h[1] === '-' ? undefined : h[1];
+      host = h[2] === '-' ? undefined : h[2];
+      pos += h[0].length;
+    }
+  }
+  // RFC 3164 header: timestamp, then host, then the device's own prefixes.
+  for (let round = 0; round < 4; round++) {
+    const start = pos;
+    if ((m = at(ISO_TIME, line, pos)) || (m = at(MONTH_TIME, line, pos))) {
+      time = m[0].replace(/^[*.]/, '');
+      pos += m[0].length;
+      const c = at(COLON, line, pos);
+      if (c && c[0].includes(':')) {
+        pos += c[0].length;
+      } else if (line.charCodeAt(pos) === 32) {
+        pos++;
+        const h = at(HOST, line, pos);
+        const name = h?.[1];
+        if (
+          h &&
+          name &&
+          host === undefined &&
+          (messageFollows(line, pos + h[0].length) || /^(\d{1,3}\.){3}\d{1,3}$/.test(name))
+        ) {
+          host = name;
+          pos += h[0].length;
+        }
+      }
+    } else if ((m = at(UPTIME, line, pos))) {
+      time = m[0].replace(/^[*.]/, '');
+      pos += m[0].length;
+      const c = at(COLON, line, pos);
+      if (c) pos += c[0].length;
+    } else if ((m = at(SEQUENCE, line, pos))) {
+      pos += m[0].length;
+    } else if (line.charCodeAt(pos) === 58 && pos > 0) {
+      pos++; // ASA `host : %ASA…`
+      while (line.charCodeAt(pos) === 32) pos++;
+    }
+    if (pos === start) break;
+  }
+  if (pos === 0) return { body: line };
+  // A seq-only header with trailing spaces leaves nothing: the message follows on the next line.
+  const body = line.slice(pos);
+  return {
+    body: body.trim() === '' ? '' : body,
+    ...(host !== undefined && { host }),
+    ...(time !== undefined && { time }),
+  };
+}

@@ -1,0 +1,80 @@
+import { styleText } from 'node:util';
+import type { Translator } from '../i18n/index.js';
+import type { Finding } from '../model/findings.js';
+import type { Report } from '../pipeline/report.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface TextOptions {
+  color: boolean;
+  /** Show info findings (healthy facts) in full; otherwise only listed. */
+  verbose?: boolean;
+}
+
+const SEVERITY_STYLE: Record<Finding['severity'], Style> = {
+  error: ['bold', 'red'],
+  warning: ['bold', 'yellow'],
+  info: 'green',
+};
+
+/** Terminal rendering: verdict first, then findings grouped by peer, evidence, fix. */
+export function renderText(r: Report, t: Translator, o: TextOptions): string {
+  const paint = (style: Style, s: string) => (o.color ? styleText(style, s) : s);
+  const out: string[] = [];
+  const errors = r.findings.filter((f) => f.severity === 'error');
+  const warnings = r.findings.filter((f) => f.severity === 'warning');
+  const infos = r.findings.filter((f) => f.severity === 'info');
+  const headline = errors[0] ?? warnings[0];
+  if (r.findings.length === 0) out.push(paint('bold', t.text('verdict.noInput')));
+  else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
+  else {
+    out.push(paint(SEVERITY_STYLE[headline.severity], firstSentence(headline.explanation)));
+    out.push(t.text('verdict.problems', { errors: errors.length, warnings: warnings.length }));
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    const key = f.peer ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [peer, findings] of groups) {
+    out.push('');
+    out.push(
+      paint(
+        'bold',
+        `== ${peer === '' ? `(${t.text('label.unknownPeer')})` : `${t.text('label.peer')} ${peer}`}`,
+      ),
+    );
+    for (const f of findings) {
+      const sev = paint(SEVERITY_STYLE[f.severity], t.text(`severity.${f.severity}`).toUpperCase());
+      out.push(`${sev} ${paint('bold', f.code)}  ${f.title}${f.device ? `  [${f.device}]` : ''}`);
+      if (f.severity === 'info' && !o.verbose) continue;
+      out.push(indent(f.explanation, '  '));
+      if (f.evidence.length > 0) {
+        out.push(`  ${t.text('label.evidence')}:`);
+        for (const e of f.evidence) out.push(paint('dim', `    ${e.input}:${e.line}: `) + e.text.trim());
+      }
+      if (f.remedy.length > 0) {
+        out.push(`  ${t.text('label.remedy')}:`);
+        for (const step of f.remedy)
+          out.push(isCommand(step) ? paint('cyan', indent(step, '      ')) : indent(`- ${step}`, '    '));
+      }
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function isCommand(step: string): boolean {
+  return /^(crypto|interface|ip|no|access-list|tunnel-group|clear|show|ping|set)\b/.test(step);
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.+?[.!。！])(\s|$)/.exec(s);
+  return m?.[1] ?? s;
+}
+
+function indent(s: string, pad: string): string {
+  return s
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+}
