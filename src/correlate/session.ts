@@ -28,7 +28,9 @@ export interface FailedRound {
 }
 
 /** Events kept per kind; enough for evidence, bounded whatever the input size. */
-export const KEEP_PER_KIND = 12;
+export const KEEP_PER_KIND = 8;
+/** Failed rounds kept per session (later ones are only counted). */
+const KEEP_FAILURES = 8;
 const MAX_ROUND_REASONS = 24;
 
 /**
@@ -42,6 +44,7 @@ export class Session {
   readonly seen = new Map<EventKind, Seen>();
   phase: 1 | 2 = 1;
   readonly failures: FailedRound[] = [];
+  failedRounds = 0;
   private p1Pending: Offer[] = [];
   private p1Current: Offer | undefined;
   private p2Pending: Event[] = [];
@@ -235,6 +238,7 @@ export class Session {
       this.failures.push({ phase, offers: [], reasons: [...this.p2Pending, ...reasons], unfinished });
       this.p2Pending = [];
     }
-    if (this.failures.length > 64) this.failures.splice(0, this.failures.length - 64);
+    this.failedRounds++;
+    if (this.failures.length > KEEP_FAILURES) this.failures.pop();
   }
 }

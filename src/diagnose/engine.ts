@@ -60,20 +60,25 @@ function resolve(hits: Placed[]): Placed[] {
  */
 function pairs(sessions: readonly Session[]): Array<[Session, Session]> {
   const byDevice = new Map<string, Session[]>();
-  for (const s of sessions) byDevice.set(s.device, [...(byDevice.get(s.device) ?? []), s]);
+  const byLocal = new Map<string, Session[]>();
+  for (const s of sessions) {
+    byDevice.set(s.device, [...(byDevice.get(s.device) ?? []), s]);
+    for (const l of s.locals) byLocal.set(l, [...(byLocal.get(l) ?? []), s]);
+  }
   const out: Array<[Session, Session]> = [];
-  const devices = [...byDevice.keys()];
-  for (let i = 0; i < devices.length; i++)
-    for (let j = i + 1; j < devices.length; j++) {
-      const as = byDevice.get(devices[i]!)!;
-      const bs = byDevice.get(devices[j]!)!;
-      for (const a of as)
-        for (const b of bs) {
-          const named =
-            (a.peer !== undefined && b.locals.has(a.peer)) || (b.peer !== undefined && a.locals.has(b.peer));
-          const single = as.length === 1 && bs.length === 1 && a.peer !== b.peer;
-          if (named || single) out.push([a, b]);
-        }
+  const seen = new Set<string>();
+  const add = (a: Session, b: Session) => {
+    const k = a.key < b.key ? `${a.key}\u0001${b.key}` : `${b.key}\u0001${a.key}`;
+    if (!seen.has(k) && a.device !== b.device) {
+      seen.add(k);
+      out.push([a, b]);
+    }
+  };
+  for (const a of sessions) if (a.peer !== undefined) for (const b of byLocal.get(a.peer) ?? []) add(a, b);
+  const singles = [...byDevice.values()].filter((list) => list.length === 1).map((list) => list[0]!);
+  for (let i = 0; i < singles.length; i++)
+    for (let j = i + 1; j < singles.length && singles.length <= 8; j++) {
+      if (singles[i]!.peer !== singles[j]!.peer) add(singles[i]!, singles[j]!);
     }
   return out;
 }
