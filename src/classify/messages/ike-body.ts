@@ -81,7 +81,7 @@ export function classifyIkeBody(rest: string): Draft | null {
       if (t?.[1]) return { kind: 'ike.mode-config', text: rest, peer: cleanAddress(t[1]) };
     }
     if (rest.startsWith('no offers accepted')) return { kind: 'ike.no-offers-accepted' };
-    if (rest.startsWith('phase 1 sa') || rest.startsWith('phase 2 sa')) {
+    if (rest.startsWith('phase 1 SA') || rest.startsWith('phase 2 SA')) {
       const m = /^phase ([12]) SA (?:policy )?not acceptable!?(?:.*remote (\S+?)\)?$)?/i.exec(rest);
       if (m)
         return {
@@ -143,12 +143,14 @@ export function classifyIkeBody(rest: string): Draft | null {
     const m = /^transform (\d+), (\S+)/.exec(rest);
     if (m?.[1]) return { kind: 'ike.ipsec-proposal', transform: Number(m[1]), transformName: m[2] ?? '' };
   }
+  if (rest.includes('does not match') || rest.includes('mismatch')) {
+    for (const [re, attr2] of ATTRIBUTE_MISMATCH)
+      if (re.test(rest)) return { kind: 'ike.attr-mismatch', attribute: attr2 };
+  }
   const attr = attribute(rest);
   if (attr) return attr;
   const p2 = phase2Attribute(rest);
   if (p2) return p2;
-  for (const [re, attr2] of ATTRIBUTE_MISMATCH)
-    if (re.test(rest)) return { kind: 'ike.attr-mismatch', attribute: attr2 };
   if (/^(?:IKE |ISAKMP )?SA (?:policy )?not acceptable/i.test(rest))
     return { kind: 'ike.sa-not-acceptable', phase1: false };
   if (/SA has been authenticated|SA authentication status:\s*authenticated/.test(rest)) {
