@@ -25,7 +25,10 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
   const warnings = r.findings.filter((f) => f.severity === 'warning');
   const infos = r.findings.filter((f) => f.severity === 'info');
   const headline = errors[0] ?? warnings[0];
-  if (r.findings.length === 0) out.push(paint('bold', t.text('verdict.noInput')));
+  if (r.findings.length === 0)
+    out.push(
+      paint('bold', r.stats?.recognised ? t.text('verdict.nothingWrong', { count: r.stats.recognised }) : t.text('verdict.noInput')),
+    );
   else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
   else {
     out.push(paint(SEVERITY_STYLE[headline.severity], firstSentence(headline.explanation)));

@@ -180,6 +180,10 @@ export function classifyIkeBody(rest: string): Draft | null {
     const m = /for (\S+)/.exec(rest);
     return { kind: 'ike.exchange', ...(m?.[1] && { peer: cleanAddress(m[1]) }) };
   }
+  if (rest.startsWith('Creating IPSec SAs') && rest.includes('has spi')) {
+    const spi = /has spi (\S+)/.exec(rest)?.[1];
+    return { kind: 'ipsec.sa-created', ...(spi && { spi }) };
+  }
   if (/^SKEYID state generated|^Need config|^Creating IPSec SAs|^attributes in transform/.test(rest)) {
     return { kind: 'ike.info', text: rest };
   }
