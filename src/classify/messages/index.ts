@@ -28,9 +28,8 @@ export function classifyMessage(text: string): Draft | null {
   if (c === 91 /* [ */ && text.startsWith('[IKEv')) return asa(text.replace(/^\[IKEv\d(?: DEBUG)?\]\s*/, ''));
   if (text.startsWith('Group = ')) return asa(text);
   if (text.startsWith('crypto_')) {
-    const m = PROCESS_BLOCK.exec(text);
-    if (m)
-      return { kind: 'ike.exchange', peer: cleanAddress(m[1]), local: cleanAddress(m[2]), dialect: 'pix' };
+    // Not routed by its addresses: the note's own PIX sample prints them both ways round.
+    if (PROCESS_BLOCK.test(text)) return { kind: 'ike.exchange', exchange: 'process_block', dialect: 'pix' };
     if (text.includes("can't handle any more")) return { kind: 'dp.engine-unavailable' };
     return null;
   }
