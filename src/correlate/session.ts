@@ -29,6 +29,20 @@ export interface FailedRound {
 
 /** Events kept per kind; enough for evidence, bounded whatever the input size. */
 export const KEEP_PER_KIND = 8;
+/** Steps no rule cites as evidence (offers keep their own): counted, not kept. */
+const COUNTED_ONLY = new Set<EventKind>([
+  'ike.info',
+  'ike.payload',
+  'ike.attribute',
+  'ike.ipsec-attribute',
+  'ike.ipsec-proposal',
+  'ike.transform-check',
+  'ike.exchange',
+  'ike.mode-config',
+  'ike.id',
+  'ipsec.queue-event',
+  'ipsec.spi-response',
+]);
 /** Failed rounds kept per session (later ones are only counted). */
 const KEEP_FAILURES = 8;
 const MAX_ROUND_REASONS = 24;
@@ -75,12 +89,13 @@ export class Session {
 
   add(event: Event): void {
     const seen = this.seen.get(event.kind);
+    const keep = COUNTED_ONLY.has(event.kind) ? 0 : KEEP_PER_KIND;
     if (seen) {
       seen.count++;
       seen.last = event;
-      if (seen.kept.length < KEEP_PER_KIND) seen.kept.push(event);
+      if (seen.kept.length < keep) seen.kept.push(event);
     } else {
-      this.seen.set(event.kind, { count: 1, kept: [event], last: event });
+      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [event] : [], last: event });
     }
     if (event.dialect) this.dialects.add(event.dialect);
     this.follow(event);
