@@ -206,7 +206,7 @@ export class Session {
           this.phase = 2;
           this.lastProposal = e;
         }
-        if (e.msg.dest && e.msg.fn === 'initialize_sas') this.locals.add(e.msg.src ?? '');
+        if (e.msg.local) this.locals.add(e.msg.local);
         return;
       case 'ipsec.transform-unsupported':
       case 'ipsec.proxy-unsupported':

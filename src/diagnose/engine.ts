@@ -6,7 +6,7 @@ import { dataPlaneRules } from './rules/dataplane.js';
 import { healthRules } from './rules/health.js';
 import { phase1Rules } from './rules/phase1.js';
 import { phase2Rules } from './rules/phase2.js';
-import { type Hit, type Rule, mergeEvidence } from './rules/rule.js';
+import { type Hit, type Rule, evidenceOfEvents, mergeEvidence, sourceOf } from './rules/rule.js';
 
 export const RULES: readonly Rule[] = [...phase1Rules, ...phase2Rules, ...dataPlaneRules, ...healthRules];
 
@@ -84,8 +84,8 @@ function pairs(sessions: readonly Session[]): Array<[Session, Session]> {
 }
 
 function tellOneStory(bySession: Map<Session, Placed[]>, a: Session, b: Session): void {
-  const ha = bySession.get(a) ?? [];
-  const hb = bySession.get(b) ?? [];
+  const ha = [...(bySession.get(a) ?? []), ...addressMismatch(a, b)];
+  const hb = [...(bySession.get(b) ?? []), ...addressMismatch(b, a)];
   const all = [...ha, ...hb];
   const keep = resolve(all);
   // Same code on both ends: one finding with both ends' evidence, from the end that says most.
@@ -119,6 +119,29 @@ function tellOneStory(bySession: Map<Session, Placed[]>, a: Session, b: Session)
     b,
     merged.filter((h) => h.session === b),
   );
+}
+
+/**
+ * One end names as its peer an address the other end does not use: the other end's IKE comes
+ * from another address (its crypto-map interface or local-address).
+ */
+function addressMismatch(s: Session, other: Session): Placed[] {
+  if (s.peer === undefined || other.locals.size === 0 || other.locals.has(s.peer)) return [];
+  const sample = [...s.seen.values()].flatMap((x) => x.kept).slice(0, 4);
+  const actual = [...other.locals].join(', ');
+  return [
+    {
+      code: 'PEER_ADDRESS_MISMATCH',
+      source: sourceOf(sample),
+      session: s,
+      evidence: evidenceOfEvents(sample),
+      details: { configuredPeer: s.peer, actualAddresses: [...other.locals] },
+      commands: [
+        `crypto map <map> <seq> ipsec-isakmp\n set peer ${actual.split(', ')[0]}`,
+        `crypto isakmp key <same-secret-on-both-peers> address ${actual.split(', ')[0]}`,
+      ],
+    },
+  ];
 }
 
 function localise(h: Placed, t: Translator): Finding {

@@ -83,6 +83,8 @@ export type IkeEvent =
 /** `(key eng. msg.)` blocks and the other `IPSEC(...)` messages of `debug crypto ipsec`. */
 export interface KeyEngineMessage {
   fn: string;
+  /** This device's address, when the newer `local=`/`remote=` form says so. */
+  local?: string;
   src?: string;
   dest?: string;
   srcProxy?: string;

@@ -27,7 +27,12 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
   const headline = errors[0] ?? warnings[0];
   if (r.findings.length === 0)
     out.push(
-      paint('bold', r.stats?.recognised ? t.text('verdict.nothingWrong', { count: r.stats.recognised }) : t.text('verdict.noInput')),
+      paint(
+        'bold',
+        r.stats?.recognised
+          ? t.text('verdict.nothingWrong', { count: r.stats.recognised })
+          : t.text('verdict.noInput'),
+      ),
     );
   else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
   else {

@@ -51,6 +51,7 @@ export function keyEngineMessage(fn: string, text: string): KeyEngineMessage {
   set('destProxy', destProxy);
   set('srcProxyType', f['src_proxy_type'] ?? f[inbound ? 'remote_proxy_type' : 'local_proxy_type']);
   set('destProxyType', f['dest_proxy_type'] ?? f[inbound ? 'local_proxy_type' : 'remote_proxy_type']);
+  set('local', cleanAddress(f['local']?.replace(/:\d+$/, '')));
   set('protocol', f['protocol']);
   set('transform', f['transform']?.replace(/\s*,$/, ''));
   set('lifedur', f['lifedur']);

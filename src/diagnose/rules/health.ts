@@ -9,7 +9,9 @@ const ikeUp: Rule = {
     const events: Event[] = [
       ...eventsOf(s, 'ike.authenticated'),
       // Quick mode only runs under an established ISAKMP SA (PIX debugs never say "authenticated").
-      ...(s.p1Accepted && s.phase === 2 && s.count('ike.authenticated') === 0 ? eventsOf(s, 'ike.atts-acceptable').slice(0, 1) : []),
+      ...(s.p1Accepted && s.phase === 2 && s.count('ike.authenticated') === 0
+        ? eventsOf(s, 'ike.atts-acceptable').slice(0, 1)
+        : []),
       ...eventsOf(s, 'ike.phase-complete').filter((e) => e.kind === 'ike.phase-complete' && e.phase === 1),
       ...eventsOf(s, 'ike.state-change').filter(
         (e) => e.kind === 'ike.state-change' && /P1_COMPLETE|QM_IDLE/.test(e.to),
