@@ -183,6 +183,7 @@ export class Session {
         this.commit(e.phase1 ? 1 : 2, [e], false);
         return;
       case 'ike.sa-not-acceptable':
+        if (e.local) this.locals.add(e.local);
         this.commit(e.phase1 || (this.phase === 1 && this.p2Pending.length === 0) ? 1 : 2, [e], false);
         return;
       case 'ike.authenticated':

@@ -77,7 +77,7 @@ function pairs(sessions: readonly Session[]): Array<[Session, Session]> {
   for (const a of sessions) if (a.peer !== undefined) for (const b of byLocal.get(a.peer) ?? []) add(a, b);
   const singles = [...byDevice.values()].filter((list) => list.length === 1).map((list) => list[0]!);
   for (let i = 0; i < singles.length; i++)
-    for (let j = i + 1; j < singles.length && singles.length <= 8; j++) {
+    for (let j = i + 1; j < singles.length && singles.length === 2; j++) {
       if (singles[i]!.peer !== singles[j]!.peer) add(singles[i]!, singles[j]!);
     }
   return out;

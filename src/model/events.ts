@@ -44,7 +44,7 @@ export type IkeEvent =
   | (EventBase & { kind: 'ike.atts-acceptable' })
   | (EventBase & { kind: 'ike.atts-not-acceptable' })
   | (EventBase & { kind: 'ike.no-offers-accepted' })
-  | (EventBase & { kind: 'ike.sa-not-acceptable'; phase1: boolean })
+  | (EventBase & { kind: 'ike.sa-not-acceptable'; phase1: boolean; local?: string })
   | (EventBase & { kind: 'ike.mode-failure'; mode: string })
   | (EventBase & { kind: 'ike.bad-message' })
   | (EventBase & { kind: 'ike.reserved-not-zero'; payload?: string })

@@ -82,12 +82,15 @@ export function classifyIkeBody(rest: string): Draft | null {
     }
     if (rest.startsWith('no offers accepted')) return { kind: 'ike.no-offers-accepted' };
     if (rest.startsWith('phase 1 SA') || rest.startsWith('phase 2 SA')) {
-      const m = /^phase ([12]) SA (?:policy )?not acceptable!?(?:.*remote (\S+?)\)?$)?/i.exec(rest);
+      const m = /^phase ([12]) SA (?:policy )?not acceptable!?(?:.*local (\S+) remote (\S+?)\)?$)?/i.exec(
+        rest,
+      );
       if (m)
         return {
           kind: 'ike.sa-not-acceptable',
           phase1: m[1] === '1',
-          ...(m[2] && { peer: cleanAddress(m[2]) }),
+          ...(m[2] && { local: cleanAddress(m[2]) }),
+          ...(m[3] && { peer: cleanAddress(m[3]) }),
         };
     }
     if (rest.startsWith('found peer pre-shared key match')) {
