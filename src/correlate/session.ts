@@ -219,8 +219,11 @@ export class Session {
         this.phase = 2;
         this.pend2(e);
         return;
-      case 'ike.policy-invalidated':
       case 'ike.qm-fsm-error':
+        // An ASA summary of a failure other messages explain: it ends no round by itself.
+        this.phase = 2;
+        return;
+      case 'ike.policy-invalidated':
         this.phase = 2;
         this.commit(2, [e], false);
         return;
