@@ -1,4 +1,6 @@
 import type { ShowParser } from './block.js';
+import { ipsecSaParser } from './ipsec-sa.js';
+import { isakmpSaParser } from './isakmp-table.js';
+import { aspVpnContextParser } from './asp-vpn-context.js';
 
-// Placeholder until the show parsers land.
-export const showParsers: readonly ShowParser[] = [];
+export const showParsers: readonly ShowParser[] = [isakmpSaParser, ipsecSaParser, aspVpnContextParser];
