@@ -211,3 +211,109 @@ describe('ASA show asp table vpn-context detail (ntc-templates)', () => {
     });
   });
 });
+
+describe('IOS show crypto session detail (ntc-templates)', () => {
+  for (const name of ['cisco_ios_show_crypto_session_detail', 'cisco_ios_show_crypto_session_detail_ikev2']) {
+    it(name, () => {
+      const { raw, rows } = fixture('cisco_ios/show_crypto_session_detail', name);
+      const events = showEvents(raw, 'show.crypto-session');
+      expect(events).toHaveLength(rows.length);
+      rows.forEach((row, i) => {
+        const s = events[i]!.session;
+        // TextFSM keeps the last IKE SA line of a session; so do we here.
+        const ike = s.ikeSas[s.ikeSas.length - 1]!;
+        const flow = s.flows[s.flows.length - 1]!;
+        const host = (v: string) => v.replace(/^host /, '').split('/')[0]!;
+        const ours: Row = {
+          interface: str(s.interface),
+          profile: str(s.profile),
+          uptime: str(s.uptime),
+          session_status: s.status,
+          peer: str(s.peer),
+          port: str(s.peerPort),
+          fvrf: str(s.fvrf),
+          ivrf: str(s.ivrf),
+          phase1_id: str(s.phase1Id),
+          description: str(s.description),
+          session_id: str(ike.sessionId),
+          local_ip: ike.localIp,
+          local_port: ike.localPort,
+          remote_ip: ike.remoteIp,
+          remote_port: ike.remotePort,
+          ikev1_status: ike.status,
+          capabilities: str(ike.capabilities),
+          conn_id: str(ike.connId),
+          lifetime: str(ike.lifetime),
+          permit: flow.permit,
+          src_host: host(flow.src),
+          dst_host: host(flow.dst),
+          active_sa: str(flow.activeSas),
+          origin: str(flow.origin),
+        };
+        for (const [k, v] of Object.entries(ours)) expect(v, `${i} ${k}`).toBe(row[k]);
+      });
+    });
+  }
+});
+
+describe('ASA show vpn-sessiondb detail l2l (ntc-templates)', () => {
+  // Only the classic `IKE:`/`IPSec:` layout is compared field by field so far; the 9.x layouts
+  // (`Tunnel ID`, `IKEv2 Tunnels:`, `IPsecOverNatT`) are parsed but ntc splits their IDs differently.
+  for (const name of ['cisco_asa_show_vpn-sessiondb_detail_l2l']) {
+    it(name, () => {
+      const { raw, rows } = fixture('cisco_asa/show_vpn-sessiondb_detail_l2l', name);
+      const subs = showEvents(raw, 'show.vpn-session-l2l').flatMap((e) =>
+        e.session.subSessions.length > 0
+          ? e.session.subSessions.map((sub) => ({ s: e.session, sub }))
+          : [{ s: e.session, sub: { type: '', fields: {} as Record<string, string> } }],
+      );
+      // TextFSM emits one row per sub-session, and one row for a session without any.
+      expect(subs).toHaveLength(rows.length);
+      rows.forEach((row, i) => {
+        const { s, sub } = subs[i]!;
+        const f = sub.fields;
+        expect(s.connection, `${i} connection`).toBe(row['connection']);
+        expect(str(s.index), `${i} index`).toBe(row['index']);
+        expect(str(s.ipAddr), `${i} ip`).toBe(row['ip_address']);
+        expect(str(s.protocol), `${i} protocol`).toBe(row['protocol']);
+        expect(str(s.bytesTx), `${i} bytes tx`).toBe(row['total_bytes_transmitted']);
+        expect(str(s.bytesRx), `${i} bytes rx`).toBe(row['total_bytes_received']);
+        if (row['total_ike_sessions']) expect(str(s.ikeSessions), `${i} ike`).toBe(row['total_ike_sessions']);
+        if (row['total_ipsec_sessions'])
+          expect(str(s.ipsecSessions), `${i} ipsec`).toBe(row['total_ipsec_sessions']);
+        expect(sub.type.toLowerCase().replace('v1', '').replace('v2', ''), `${i} type`).toBe(
+          row['connection_type']!.toLowerCase().replace('v1', '').replace('v2', ''),
+        );
+        expect(str(f['Session ID'] ?? f['Tunnel ID']), `${i} session id`).toBe(row['session_id'] ?? '');
+        if (row['local_address_network'])
+          expect(str(f['Local Addr']), `${i} local`).toBe(
+            `${row['local_address_network']}/${row['local_address_mask']}`,
+          );
+        if (row['remote_address_network'])
+          expect(str(f['Remote Addr']), `${i} remote`).toBe(
+            `${row['remote_address_network']}/${row['remote_address_mask']}`,
+          );
+        if (row['pfs_group']) expect(str(f['PFS Group']), `${i} pfs`).toBe(row['pfs_group']);
+        if (row['dh_group']) expect(str(f['D/H Group']), `${i} dh`).toBe(row['dh_group']);
+        if (row['packets_transmitted'])
+          expect(str(f['Pkts Tx']), `${i} pkts tx`).toBe(row['packets_transmitted']);
+        if (row['bytes_received'])
+          expect(str(f['Bytes Rx']), `${i} bytes rx sub`).toBe(row['bytes_received']);
+      });
+    });
+  }
+});
+
+describe('ASA show vpn-sessiondb detail l2l, 9.x layouts: every session recognised with its peer', () => {
+  for (const name of [
+    'cisco_asa_show_vpn-sessiondb_detail_l2l2',
+    'cisco_asa_show_vpn-sessiondb_detail_l2l4',
+    'cisco_asa_show_vpn-sessiondb_detail_l2l_obj',
+  ]) {
+    it(name, () => {
+      const { raw, rows } = fixture('cisco_asa/show_vpn-sessiondb_detail_l2l', name);
+      const ours = new Set(showEvents(raw, 'show.vpn-session-l2l').map((e) => e.session.ipAddr));
+      expect(ours).toEqual(new Set(rows.map((r) => r['ip_address'])));
+    });
+  }
+});

@@ -1,6 +1,14 @@
+import { aspVpnContextParser } from './asp-vpn-context.js';
 import type { ShowParser } from './block.js';
+import { cryptoSessionParser } from './crypto-session.js';
 import { ipsecSaParser } from './ipsec-sa.js';
 import { isakmpSaParser } from './isakmp-table.js';
-import { aspVpnContextParser } from './asp-vpn-context.js';
+import { vpnSessionL2LParser } from './vpn-sessiondb-l2l.js';
 
-export const showParsers: readonly ShowParser[] = [isakmpSaParser, ipsecSaParser, aspVpnContextParser];
+export const showParsers: readonly ShowParser[] = [
+  isakmpSaParser,
+  ipsecSaParser,
+  cryptoSessionParser,
+  vpnSessionL2LParser,
+  aspVpnContextParser,
+];
