@@ -42,6 +42,15 @@ describe('the command line contract (shared/spec/cli.md)', () => {
     });
     expect((f['evidence'] as Array<{ line: number }>)[0]!.line).toBe(1);
   });
+  it('speaks the language asked for, or the locale', () => {
+    expect(run(['diagnose', '--lang', 'ja'], MM_FAIL).stdout).toContain('フェーズ 1');
+    const fr = spawnSync(BIN, ['diagnose'], {
+      input: MM_FAIL,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'fr_FR.UTF-8', NO_COLOR: '1' },
+    });
+    expect(fr.stdout).toContain('La phase 1 échoue');
+  });
   it('exit 0 when healthy, in Japanese on request', () => {
     const r = run(['diagnose', '--lang', 'ja'], 'ISAKMP (0:1): SA has been authenticated with 10.1.1.2\n');
     expect(r.status).toBe(0);

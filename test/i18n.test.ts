@@ -29,6 +29,9 @@ describe('texts exist in every language', () => {
     it(`${lang} has exactly the English keys, with the same placeholders`, () => {
       const other = leaves(CATALOGUES[lang] as Tree);
       expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+      const titles = [...en.keys()].filter((k) => k.endsWith('.title'));
+      const translated = titles.filter((k) => other.get(k)?.[0] !== en.get(k)?.[0]);
+      expect(translated.length, `${lang}: finding titles still in English`).toBe(titles.length);
       for (const [k, [v]] of en)
         expect(placeholders(other.get(k)?.[0] ?? ''), `${lang} ${k}`).toEqual(placeholders(v ?? ''));
     });

@@ -159,6 +159,7 @@ function localise(h: Placed, t: Translator): Finding {
     source: h.source,
     phase: e.phase,
     title: t.text(`${key}.title`, vars),
+    summary,
     explanation,
     remedy: [...t.list(`${key}.remedy`, vars), ...h.commands],
     evidence: h.evidence,

@@ -14,6 +14,8 @@ export interface Finding {
   /** Device whose output holds the evidence, when known. */
   device?: string;
   title: string;
+  /** One-sentence verdict with the specifics (peer, offered values); the headline of a report. */
+  summary: string;
   explanation: string;
   remedy: string[];
   evidence: Evidence[];

@@ -36,7 +36,7 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
     );
   else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
   else {
-    out.push(paint(SEVERITY_STYLE[headline.severity], firstSentence(headline.explanation)));
+    out.push(paint(SEVERITY_STYLE[headline.severity], headline.summary));
     out.push(t.text('verdict.problems', { errors: errors.length, warnings: warnings.length }));
   }
   const groups = new Map<string, Finding[]>();
@@ -73,11 +73,6 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
 
 export function isCommand(step: string): boolean {
   return /^(crypto|interface|ip|no|access-list|tunnel-group|clear|show|ping|set)\b/.test(step);
-}
-
-function firstSentence(s: string): string {
-  const m = /^(.+?[.!。！])(\s|$)/.exec(s);
-  return m?.[1] ?? s;
 }
 
 function indent(s: string, pad: string): string {
