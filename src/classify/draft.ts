@@ -13,13 +13,3 @@ export function cleanAddress(s: string | undefined): string | undefined {
   const t = s.replace(/[.,;:)]+$/, '').replace(/^\(/, '');
   return IPV4.test(t) || t.includes(':') ? t : t.length > 0 ? t : undefined;
 }
-
-export function isIpv4(s: string | undefined): s is string {
-  return s !== undefined && IPV4.test(s);
-}
-
-/** First IPv4 address in a text, when there is one. */
-export function firstAddress(text: string): string | undefined {
-  const m = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(text);
-  return m?.[1];
-}
