@@ -146,7 +146,7 @@ function addressMismatch(s: Session, other: Session): Placed[] {
 
 function localise(h: Placed, t: Translator): Finding {
   const e = entry(h.code);
-  const vars = { ...textVars(h), peer: h.session.peer ?? t.text('label.thePeer') };
+  const vars = { ...textVars(h, t), peer: h.session.peer ?? t.text('label.thePeer') };
   const key = `finding.${h.code}`;
   const summary = t.text(`${key}.summary`, vars, h.context);
   let explanation = `${summary} ${t.text(`${key}.explanation`, vars)}`;
@@ -172,11 +172,22 @@ function localise(h: Placed, t: Translator): Finding {
 }
 
 /** Flat string values for interpolation: `{{peer}}`, `{{mismatched}}`, `{{received}}`, … */
-function textVars(h: Placed): Record<string, string> {
+/**
+ * Flat string values for interpolation: `{{peer}}`, `{{mismatched}}`, `{{received}}`, … An
+ * `{attribute, value}` pair reads with the attribute's localised name ("DH group 5", "groupe DH 5").
+ */
+function textVars(h: Placed, t: Translator): Record<string, string> {
   const out: Record<string, string> = { peer: h.session.peer ?? '?', device: h.session.device };
+  const item = (x: unknown): string => {
+    if (x !== null && typeof x === 'object' && 'attribute' in x && 'value' in x) {
+      const pair = x as { attribute: string; value: unknown };
+      return `${t.text(`attribute.${pair.attribute}`)} ${String(pair.value)}`;
+    }
+    return String(x);
+  };
   for (const [k, v] of Object.entries(h.details)) {
     if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) out[k] = v.join(', ');
+    if (Array.isArray(v)) out[k] = v.map(item).join(', ');
     else if (typeof v === 'object')
       out[k] = Object.entries(v as Record<string, unknown>)
         .map(([a, b]) => `${a} ${String(b)}`)

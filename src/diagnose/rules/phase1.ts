@@ -17,15 +17,6 @@ const CONFIG_WORD: Record<string, string> = {
   'RSA-ENCR': 'rsa-encr',
 };
 
-const ATTRIBUTE_LABEL: Record<IkeAttribute, string> = {
-  encryption: 'encryption',
-  hash: 'hash',
-  group: 'DH group',
-  auth: 'authentication',
-  lifetime: 'lifetime',
-  keylength: 'key length',
-};
-
 function word(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   return CONFIG_WORD[v.toUpperCase()] ?? v.toLowerCase();
@@ -67,7 +58,7 @@ const policyMismatch: Rule = {
     const offered = offers.find((o) => Object.keys(o.attributes).length > 0)?.attributes ?? {};
     const asaFail = asaFailures.find((e) => e.kind === 'ike.phase1-failure' && e.attribute !== undefined);
     const details: Record<string, unknown> = { mismatched, checkedPolicies: priorities, offered };
-    const offeredValues = mismatched.map((a) => `${ATTRIBUTE_LABEL[a]} ${offered[a] ?? '?'}`);
+    const offeredValues = mismatched.map((a) => ({ attribute: a, value: offered[a] ?? '?' }));
     if (offeredValues.length > 0) details['offeredMismatch'] = offeredValues;
     let context: string | undefined;
     if (asaFail && asaFail.kind === 'ike.phase1-failure' && asaFail.attribute) {
