@@ -96,7 +96,7 @@ function tellOneStory(bySession: Map<Session, Placed[]>, a: Session, b: Session)
     );
     if (twin) {
       twin.evidence = mergeEvidence(twin.evidence, h.evidence);
-      twin.details = { ...h.details, ...twin.details };
+      twin.details = mergeDetails(twin.details, h.details);
       twin.otherDevice = h.session.device;
     } else merged.push(h);
   }
@@ -119,6 +119,19 @@ function tellOneStory(bySession: Map<Session, Placed[]>, a: Session, b: Session)
     b,
     merged.filter((h) => h.session === b),
   );
+}
+
+/** Both ends' details: lists (mismatched attributes, checked policies) are united, the rest kept. */
+function mergeDetails(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...b, ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const mine = a[k];
+    if (Array.isArray(v) && Array.isArray(mine)) {
+      const seen = new Set(mine.map((x) => JSON.stringify(x)));
+      out[k] = [...mine, ...v.filter((x) => !seen.has(JSON.stringify(x)))];
+    }
+  }
+  return out;
 }
 
 /**
