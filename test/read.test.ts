@@ -97,5 +97,8 @@ describe('reading', () => {
     expect(maskSecrets(' ikev1 pre-shared-key 0 topsecret')).not.toContain('topsecret');
     expect(maskSecrets(' pre-shared-key address 192.0.2.1 key hunter2')).not.toContain('hunter2');
     expect(maskSecrets('ISAKMP: found peer pre-shared key matching 192.0.2.1')).toContain('192.0.2.1');
+    expect(maskSecrets('  key-string 7 0023353555485A15240155')).toBe('  key-string 7 *****');
+    expect(maskSecrets('username admin password 0 Cisco123 privilege 15')).not.toContain('Cisco123');
+    expect(maskSecrets('enable secret 5 $1$abc$def')).not.toContain('$1$abc');
   });
 });
