@@ -60,7 +60,12 @@ export function stripPrefix(line: string): Prefix {
   // RFC 3164 header: timestamp, then host, then the device's own prefixes.
   for (let round = 0; round < 4; round++) {
     const start = pos;
-    if ((m = at(ISO_TIME, line, pos)) || (m = at(MONTH_TIME, line, pos))) {
+    const c = line.charCodeAt(pos);
+    const digit = c >= 48 && c <= 57;
+    const mark = c === 42 || c === 46; // * or . before a Cisco timestamp
+    // Cheap first-character tests keep the regexes off lines that cannot carry a prefix.
+    if (!digit && !mark && !(c >= 65 && c <= 90) && c !== 58) break;
+    if (((digit && (m = at(ISO_TIME, line, pos))) || (!digit && (m = at(MONTH_TIME, line, pos)))) && m) {
       time = m[0].replace(/^[*.]/, '');
       pos += m[0].length;
       const c = at(COLON, line, pos);
@@ -80,12 +85,12 @@ export function stripPrefix(line: string): Prefix {
           pos += h[0].length;
         }
       }
-    } else if ((m = at(UPTIME, line, pos))) {
+    } else if ((digit || mark) && (m = at(UPTIME, line, pos))) {
       time = m[0].replace(/^[*.]/, '');
       pos += m[0].length;
       const c = at(COLON, line, pos);
       if (c) pos += c[0].length;
-    } else if ((m = at(SEQUENCE, line, pos))) {
+    } else if (digit && (m = at(SEQUENCE, line, pos))) {
       pos += m[0].length;
     } else if (line.charCodeAt(pos) === 58 && pos > 0) {
       pos++; // ASA `host : %ASA…`
