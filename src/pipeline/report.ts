@@ -8,6 +8,18 @@ export interface Report {
   version: string;
   findings: Finding[];
   stats?: Stats;
+  /** `check` (predicted) and `simulate` (simulated): how the negotiation ends. */
+  outcome?: Outcome;
+}
+
+/** shared/spec/cli.md: how a negotiation between two configured peers ends. */
+export interface Outcome {
+  established: boolean;
+  failedPhase?: 'ike-phase1' | 'ipsec-phase2';
+  /** ISAKMP state each side would show (`QM_IDLE`, `MM_NO_STATE`, `MM_KEY_EXCH`, …). */
+  states: { a: string; b: string };
+  /** When the result depends on who initiates: each direction's own outcome. */
+  directions?: { aInitiates: Omit<Outcome, 'directions'>; bInitiates: Omit<Outcome, 'directions'> };
 }
 
 export function report(findings: Finding[], stats?: Stats): Report {
