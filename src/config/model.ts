@@ -65,6 +65,28 @@ export interface Interface {
   cryptoMap?: string;
   /** IOS `ip nat inside|outside`. */
   natSide?: 'inside' | 'outside';
+  /** Tunnel interfaces (IOS VTI): `tunnel source|destination|protection ipsec profile`. */
+  tunnel?: { source?: string; destination?: string; protectionProfile?: string; mode?: string };
+  ref: SourceRef;
+}
+
+/** IOS `crypto isakmp profile`: which peers it serves and with which keyring. */
+export interface IsakmpProfile {
+  name: string;
+  keyrings: string[];
+  /** `match identity address A [MASK]`. */
+  matchAddresses: { address: string; mask: string }[];
+  localAddress?: string;
+  ref: SourceRef;
+}
+
+/** IOS `crypto ipsec profile` (tunnel protection) — the phase-2 half of a crypto map entry. */
+export interface IpsecProfile {
+  name: string;
+  transformSets: string[];
+  pfsGroup?: number;
+  isakmpProfile?: string;
+  lifetimeSeconds?: number;
   ref: SourceRef;
 }
 
@@ -96,8 +118,10 @@ export interface PresharedKey {
   mask: string;
   /** The secret itself: compared, fingerprinted, never printed. */
   secret: string;
-  /** Keyring / ISAKMP profile / tunnel-group name where relevant. */
+  /** Keyring or tunnel-group name where relevant. */
   container?: string;
+  /** A keyring's `local-address`: the key serves only IKE sourced from that address. */
+  localAddress?: string;
   ref: SourceRef;
 }
 
@@ -126,6 +150,8 @@ export interface CryptoMapEntry {
   lifetimeSeconds?: number;
   lifetimeKilobytes?: number;
   ref: SourceRef;
+  /** `set isakmp-profile NAME`. */
+  isakmpProfile?: string;
   /** Lines of the entry's sub-commands, for evidence. */
   lines: SourceRef[];
 }
@@ -201,6 +227,8 @@ export interface DeviceConfig {
   cryptoMaps: CryptoMap[];
   /** Dynamic maps hold entries like static maps (peers usually absent). */
   dynamicMaps: CryptoMap[];
+  isakmpProfiles: IsakmpProfile[];
+  ipsecProfiles: IpsecProfile[];
   acls: Map<string, Acl>;
   nat: NatRule[];
   routes: Route[];
