@@ -13,10 +13,11 @@ export class Correlator {
   /** Per device: IKE connection id → session (connection id 0 is every embryonic SA: not kept). */
   private readonly byConnId = new Map<string, Session>();
 
-  push(event: Event): void {
+  /** Routes one event; returns the session it joined (none for context events). */
+  push(event: Event): Session | undefined {
     const first = event.lines[0];
-    if (!first) return;
-    if (event.kind === 'ctx.prompt' || event.kind === 'ctx.device') return;
+    if (!first) return undefined;
+    if (event.kind === 'ctx.prompt' || event.kind === 'ctx.device') return undefined;
     const device = first.device ?? first.input;
     if (event.kind === 'show.isakmp-sa' && event.peer === undefined) {
       // IOS/PIX tables print dst and src; the remote end is the one that is not this device.
@@ -28,6 +29,17 @@ export class Correlator {
       ? this.deviceWide(first.input, device)
       : this.route(first.input, device, event);
     session.add(event);
+    return session;
+  }
+
+  /**
+   * Forgets a session (the live monitor: a tunnel that recovered or went idle), so the next
+   * message about its device and peer starts a fresh one.
+   */
+  evict(session: Session): void {
+    if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
+    for (const [k, s] of this.byConnId) if (s === session) this.byConnId.delete(k);
+    for (const [k, s] of this.current) if (s === session) this.current.delete(k);
   }
 
   /** Every session, inputs closed (open rounds settled). */
