@@ -65,6 +65,8 @@ export interface Interface {
   cryptoMap?: string;
   /** IOS `ip nat inside|outside`. */
   natSide?: 'inside' | 'outside';
+  /** Only named by a reference (`crypto map M interface X`) and configured nowhere. */
+  undeclared?: boolean;
   /** Tunnel interfaces (IOS VTI): `tunnel source|destination|protection ipsec profile`. */
   tunnel?: { source?: string; destination?: string; protectionProfile?: string; mode?: string };
   ref: SourceRef;
@@ -241,6 +243,10 @@ export interface DeviceConfig {
   sysoptPermitIpsec?: boolean;
   /** ASA `sysopt connection tcpmss N`. */
   tcpMss?: number;
+  /** Global phase-2 lifetime (`crypto ipsec security-association lifetime …`), when written. */
+  phase2Lifetime?: { seconds?: number; kilobytes?: number; ref: SourceRef };
+  /** IOS `no crypto isakmp default policy`: the 65507–65514 suites are off. */
+  defaultPoliciesDisabled?: boolean;
   clientGroups: ClientGroup[];
   pools: AddressPool[];
   /** Crypto lines the parser could not fully understand. */
