@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { defaultHistoryPath } from '../../history/index.js';
+import { BindingError, DEFAULT_LIMITS, buildServer, checkBinding } from '../../server/index.js';
+import { InputError } from '../inputs.js';
+import type { SetExit } from '../options.js';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  token?: string;
+  db?: string;
+  history: boolean;
+  maxBody: string;
+  timeLimit: string;
+}
+
+function positive(flag: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > max)
+    throw new InputError(`${flag} must be a number from 1 to ${max}`);
+  return n;
+}
+
+async function serveCommand(o: ServeOptions): Promise<number> {
+  const token = o.token ?? process.env['IPSEC_DOCTOR_TOKEN'] ?? undefined;
+  try {
+    checkBinding(o.host, token);
+  } catch (err) {
+    if (err instanceof BindingError) throw new InputError(err.message);
+    throw err;
+  }
+  const port = Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port must be 0 to 65535');
+  const app = buildServer({
+    ...(o.history && { db: o.db ?? defaultHistoryPath() }),
+    ...(token && { token }),
+    limits: {
+      bodyBytes: positive('--max-body', o.maxBody, 1024) * 1024 * 1024,
+      timeMs: positive('--time-limit', o.timeLimit, 3600) * 1000,
+    },
+    logger: { level: 'error' },
+  });
+  let address: string;
+  try {
+    address = await app.listen({ host: o.host, port });
+  } catch (err) {
+    throw new InputError(`cannot listen on ${o.host}:${port}: ${(err as Error).message}`);
+  }
+  const url = new URL(address);
+  if (token) url.searchParams.set('token', token);
+  process.stdout.write(`ipsec-doctor workbench: ${url.href}\n`);
+  if (o.history) process.stdout.write(`history: ${o.db ?? defaultHistoryPath()}\n`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('serve')
+    .description('start the web workbench and its JSON API')
+    .option('--host <host>', 'address to listen on (not loopback: needs a token)', '127.0.0.1')
+    .option('-p, --port <port>', 'port (0: any free one)', '8470')
+    .option('--token <token>', 'required bearer token for the API (default: IPSEC_DOCTOR_TOKEN)')
+    .option('--db <path>', 'history database file (default: under the user data directory)')
+    .option('--no-history', 'keep no history of analyses')
+    .option('--max-body <MiB>', 'largest request body', String(DEFAULT_LIMITS.bodyBytes / 1024 / 1024))
+    .option('--time-limit <seconds>', 'longest one analysis may run', String(DEFAULT_LIMITS.timeMs / 1000))
+    .action(async (o: ServeOptions) => setExit(await serveCommand(o)));
+}
