@@ -3,11 +3,12 @@ import { VERSION } from '../version.js';
 import { register as annotate } from './commands/annotate.js';
 import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
+import { register as serve } from './commands/serve.js';
 import { InputError } from './inputs.js';
 import type { SetExit } from './options.js';
 
 /** Each verb registers itself from its own module under commands/. */
-const VERBS: ((program: Command, setExit: SetExit) => void)[] = [diagnose, explain, annotate];
+const VERBS: ((program: Command, setExit: SetExit) => void)[] = [diagnose, explain, annotate, serve];
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
