@@ -3,12 +3,13 @@ import { VERSION } from '../version.js';
 import { register as annotate } from './commands/annotate.js';
 import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
+import { register as mtu } from './commands/mtu.js';
 import { register as serve } from './commands/serve.js';
 import { InputError } from './inputs.js';
 import type { SetExit } from './options.js';
 
 /** Each verb registers itself from its own module under commands/. */
-const VERBS: ((program: Command, setExit: SetExit) => void)[] = [diagnose, explain, annotate, serve];
+const VERBS: ((program: Command, setExit: SetExit) => void)[] = [diagnose, explain, annotate, serve, mtu];
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
