@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * Runs ipsec-doctor's read and classify stages (the show parsers) over one file and prints the
+ * record count, or with --json the records under the TextFSM template's field names.
+ *   node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]
+ * Uses the build in dist/ (`npm run build`).
+ */
+import { createReadStream } from 'node:fs';
+import process from 'node:process';
+import { Classifier } from '../../dist/classify/classifier.js';
+import { ByteLineSplitter, LineReader } from '../../dist/read/lines.js';
+import { AS_TEMPLATE_FIELDS } from './fields.mjs';
+
+const [command, input] = process.argv.slice(2);
+const toFields = AS_TEMPLATE_FIELDS[command];
+if (!toFields || !input) {
+  process.stderr.write('usage: node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]\n');
+  process.exit(2);
+}
+const asJson = process.argv.includes('--json');
+const records = [];
+let count = 0;
+const classifier = new Classifier((event) => {
+  const rows = toFields(event);
+  count += rows.length;
+  if (asJson) records.push(...rows);
+});
+const reader = new LineReader(input);
+const splitter = new ByteLineSplitter((line, cut) => classifier.push(reader.read(line, cut)));
+for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 })) splitter.push(chunk);
+splitter.end();
+classifier.end();
+process.stdout.write(asJson ? JSON.stringify(records) : `${count}\n`);

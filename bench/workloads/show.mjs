@@ -1,0 +1,126 @@
+/**
+ * Workload 2: parsing `show crypto ipsec sa` / `show crypto isakmp sa`: our show parsers (read +
+ * classify stages) against TextFSM running the ntc-templates-style templates in bench/show/templates,
+ * on the same files; and a check that both return the same fields.
+ */
+import { spawnSync } from 'node:child_process';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
+import { cached, sourceHash } from '../lib/cache.mjs';
+import { runMany, runOnce } from '../lib/measure.mjs';
+import {
+  formatCount,
+  formatMemory,
+  formatRate,
+  formatRatio,
+  formatSeconds,
+  median,
+  ratio,
+} from '../lib/stats.mjs';
+import { SHOW_COMMANDS, writeShowInput } from '../show/inputs.mjs';
+
+const PYTHON = '/usr/bin/python3';
+const here = (p) => fileURLToPath(new URL(`../show/${p}`, import.meta.url));
+/** Inputs for the field comparison stay small: TextFSM's JSON of a big file is slow and says nothing more. */
+const COMPARE_BYTES = 1e6;
+
+function textfsmMissing() {
+  const r = spawnSync(PYTHON, ['-c', 'import textfsm'], { stdio: 'ignore' });
+  if (r.error) return `${PYTHON} not found`;
+  return r.status === 0 ? undefined : `${PYTHON} cannot import textfsm (Debian package python3-textfsm)`;
+}
+
+const oursArgv = (kind, file, json) => [
+  process.execPath,
+  here('ours-parse.mjs'),
+  kind,
+  file,
+  ...(json ? ['--json'] : []),
+];
+const textfsmArgv = (kind, file, json) => [
+  PYTHON,
+  here('textfsm_parse.py'),
+  here(`templates/${SHOW_COMMANDS[kind].template}`),
+  file,
+  ...(json ? ['--json'] : []),
+];
+
+/** Compares both parsers' records on the fields ours produces; returns a sentence for the report. */
+async function compareFields(ctx, kind, file) {
+  const [ours, theirs] = await Promise.all([
+    runOnce(oursArgv(kind, file, true), { capture: true }),
+    runOnce(textfsmArgv(kind, file, true), { capture: true }),
+  ]);
+  const a = JSON.parse(ours.stdout);
+  const b = JSON.parse(theirs.stdout);
+  if (a.length !== b.length) return `records differ: ours ${a.length}, TextFSM ${b.length}`;
+  const fields = Object.keys(a[0] ?? {});
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) for (const f of fields) if (a[i][f] !== b[i][f]) differing++;
+  return differing === 0
+    ? `same ${formatCount(a.length)} records, same values in ${fields.length} fields (${fields.join(', ')})`
+    : `${differing} field values differ over ${a.length} records`;
+}
+
+export default {
+  name: 'show',
+  title: '`show crypto` parsing: ours vs TextFSM',
+  async run(ctx) {
+    const section = {
+      columns: ['command', 'input', 'tool', 'median time', 'MB/s', 'peak RSS', 'throughput vs TextFSM'],
+      rows: [],
+      missing: [],
+      notes: [
+        '`show crypto ipsec sa`: the ntc-templates fixtures `tests/cisco_ios/show_crypto_ipsec_sa_detail/*.raw`, one per device prompt, repeated to size. `show crypto isakmp sa`: ntc-templates has no fixture for it, so the IOS 12 layout of the seed (`dst src state conn-id slot`) and the IOS-XE layout (`IPv4 Crypto ISAKMP SA`, `conn-id status`) with generated rows.',
+        `Ours: \`node bench/show/ours-parse.mjs\` (the read and classify stages of dist/, records counted). TextFSM: \`${PYTHON} bench/show/textfsm_parse.py TEMPLATE FILE\` with bench/show/templates/*.textfsm. Both times include interpreter start-up.`,
+      ],
+      summary: [],
+    };
+    const missing = textfsmMissing();
+    if (missing) section.missing.push({ what: 'TextFSM baseline', reason: missing });
+    const inputsHash = sourceHash(['show/inputs.mjs', 'lib/random.mjs']);
+    for (const kind of Object.keys(SHOW_COMMANDS)) {
+      const build = (bytes) => (path) => ({ bytes, outputs: writeShowInput(kind, path, bytes) });
+      const input = cached(
+        ctx.cacheDir,
+        `show-${kind}-${ctx.showMb}MB-${inputsHash}.txt`,
+        build(ctx.showMb * 1e6),
+      );
+      const label = `${formatCount(input.bytes / 1e6)} MB, ${formatCount(input.outputs)} outputs`;
+      const command = SHOW_COMMANDS[kind].command;
+      ctx.log(`${command} × ${ctx.runs}…`);
+      const measure = async (tool, argv) => {
+        const runs = await runMany(argv, ctx.runs, { pin: ctx.pin });
+        const seconds = median(runs.map((r) => r.seconds));
+        return {
+          tool,
+          seconds,
+          mbps: input.bytes / 1e6 / seconds,
+          rss: median(runs.map((r) => r.rssKb ?? 0)) || undefined,
+        };
+      };
+      const results = [await measure('ipsec-doctor', oursArgv(kind, input.path, false))];
+      if (!missing) results.push(await measure('TextFSM', textfsmArgv(kind, input.path, false)));
+      const textfsm = results[1];
+      for (const r of results) {
+        section.rows.push([
+          `\`${command}\``,
+          label,
+          r.tool,
+          formatSeconds(r.seconds),
+          formatRate(r.mbps, ''),
+          formatMemory(r.rss),
+          formatRatio(ratio(r.mbps, textfsm?.mbps)),
+        ]);
+      }
+      if (!missing) {
+        const small = cached(ctx.cacheDir, `show-${kind}-compare-${inputsHash}.txt`, build(COMPARE_BYTES));
+        const verdict = await compareFields(ctx, kind, small.path);
+        section.summary.push(
+          `\`${command}\`: ${formatRatio(ratio(results[0].mbps, textfsm.mbps))} TextFSM's throughput (goal ≥ 20×); on ${formatCount(small.bytes / 1e6)} MB: ${verdict}.`,
+        );
+      }
+    }
+    return section;
+  },
+};
