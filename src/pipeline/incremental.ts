@@ -1,0 +1,86 @@
+import { Classifier } from '../classify/classifier.js';
+import { Correlator } from '../correlate/correlator.js';
+import type { Session } from '../correlate/session.js';
+import { diagnoseSessions } from '../diagnose/engine.js';
+import type { Translator } from '../i18n/index.js';
+import type { Event } from '../model/events.js';
+import type { Finding } from '../model/findings.js';
+import type { LogLine } from '../model/lines.js';
+import { LineReader } from '../read/lines.js';
+
+interface InputState {
+  reader: LineReader;
+  classifier: Classifier;
+  /** Added to the reader's line numbers: an input resumed after a restart keeps counting. */
+  offset: number;
+  /** Lines since the last `settle`: an input with none is idle and its pending message is flushed. */
+  fresh: boolean;
+}
+
+/**
+ * The same read → classify → correlate → diagnose stages as `Analysis`, for inputs that never
+ * end (the live monitor): each event reports the session it joined, so the caller re-diagnoses
+ * only the sessions a line touched, and sessions can be evicted once their tunnel recovered or
+ * went idle.
+ */
+export class IncrementalAnalysis {
+  private readonly correlator = new Correlator();
+  private readonly inputs = new Map<string, InputState>();
+
+  constructor(private readonly onEvent: (event: Event, session: Session | undefined) => void) {}
+
+  /** Feeds one physical line; `firstLine` numbers the first line of an input not seen before. */
+  line(input: string, physical: string, cut = false, firstLine = 1): LogLine {
+    let state = this.inputs.get(input);
+    if (!state) {
+      const classifier = new Classifier((e) => this.onEvent(e, this.correlator.push(e)));
+      state = { reader: new LineReader(input), classifier, offset: firstLine - 1, fresh: true };
+      this.inputs.set(input, state);
+    }
+    const line = state.reader.read(physical, cut);
+    line.lineNo += state.offset;
+    state.fresh = true;
+    state.classifier.push(line);
+    return line;
+  }
+
+  /**
+   * Flushes the message each idle input still holds (a live input has no end to flush it: the
+   * last line of a burst would otherwise wait for the next one).
+   */
+  settle(): void {
+    for (const state of this.inputs.values()) {
+      if (!state.fresh) state.classifier.end();
+      state.fresh = false;
+    }
+  }
+
+  /** Ends the message an input was building: a syslog datagram or frame is one whole message. */
+  endMessage(input: string): void {
+    this.inputs.get(input)?.classifier.end();
+  }
+
+  /** Ends every input now (a clean stop). */
+  flushAll(): void {
+    for (const state of this.inputs.values()) state.classifier.end();
+  }
+
+  /** Forgets an input that has been silent for long (its reader and classifier hold little, but add up). */
+  dropInput(input: string): void {
+    this.inputs.get(input)?.classifier.end();
+    this.inputs.delete(input);
+  }
+
+  inputNames(): string[] {
+    return [...this.inputs.keys()];
+  }
+
+  evict(session: Session): void {
+    this.correlator.evict(session);
+  }
+
+  /** Findings of one session alone, its negotiation still open (an open round is not a failure yet). */
+  diagnose(session: Session, t: Translator): Finding[] {
+    return diagnoseSessions([session], t);
+  }
+}
