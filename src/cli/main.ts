@@ -5,11 +5,19 @@ import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
 import { register as mtu } from './commands/mtu.js';
 import { register as serve } from './commands/serve.js';
+import { register as watch } from './commands/watch.js';
 import { InputError } from './inputs.js';
 import type { SetExit } from './options.js';
 
 /** Each verb registers itself from its own module under commands/. */
-const VERBS: ((program: Command, setExit: SetExit) => void)[] = [diagnose, explain, annotate, serve, mtu];
+const VERBS: ((program: Command, setExit: SetExit) => void)[] = [
+  diagnose,
+  explain,
+  annotate,
+  serve,
+  mtu,
+  watch,
+];
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;

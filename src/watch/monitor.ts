@@ -1,0 +1,164 @@
+import type { Language } from '../i18n/index.js';
+import { VERSION } from '../version.js';
+import { commandChannel, webhookChannel } from './alert/channels.js';
+import { AlertQueue, type AlertStats, DEFAULT_POLICY } from './alert/queue.js';
+import { follow } from './receive/follow.js';
+import type { ListenAddress, Receiver } from './receive/listen.js';
+import { listenTcp } from './receive/tcp.js';
+import { listenUdp } from './receive/udp.js';
+import { FleetStore } from './store/store.js';
+import { type Change, DEFAULT_TRACKER, type StoredLine, Tracker } from './track/tracker.js';
+import type { TunnelRecord } from './track/tunnel.js';
+
+export interface MonitorOptions {
+  lang: Language;
+  listen: ListenAddress[];
+  follow: string[];
+  fromStart: boolean;
+  db: string;
+  retainMs: number;
+  idleMs?: number;
+  onFinding?: string;
+  webhook?: string;
+  alertsPerMinute?: number;
+  /** Each change as it happens (the command line prints it). */
+  onChange?: (c: Change) => void;
+  /** A store write failed (it is retried with the next flush). */
+  onStoreError?: (err: Error) => void;
+}
+
+const TICK_MS = 250;
+/** After a crash at most this much of what was received is lost. */
+const FLUSH_MS = 1_000;
+const PRUNE_MS = 10 * 60_000;
+/** Lines held while the store is unreachable; beyond, the oldest go (counted). */
+const MAX_UNWRITTEN_LINES = 500_000;
+/** How long a stop waits for alerts still being delivered. */
+const ALERT_GRACE_MS = 5_000;
+
+/** The running monitor: receivers → tracker → store, alerts; `stop` flushes everything. */
+export class Monitor {
+  readonly receivers: Receiver[] = [];
+  private readonly alerts: AlertQueue[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private unwritten: { lines: StoredLine[]; tunnels: Map<string, TunnelRecord> } = {
+    lines: [],
+    tunnels: new Map(),
+  };
+  private writing: Promise<void> = Promise.resolve();
+  private stopping = false;
+  linesStored = 0;
+  linesDropped = 0;
+
+  private constructor(
+    readonly tracker: Tracker,
+    readonly store: FleetStore,
+    private readonly o: MonitorOptions,
+  ) {}
+
+  static async start(o: MonitorOptions): Promise<Monitor> {
+    const store = await FleetStore.open(o.db);
+    const tracker = new Tracker({ ...DEFAULT_TRACKER, lang: o.lang, ...(o.idleMs && { idleMs: o.idleMs }) });
+    const m = new Monitor(tracker, store, o);
+    try {
+      tracker.resumeLines(await store.lastLines());
+      await m.begin();
+    } catch (err) {
+      await m.stop();
+      throw err;
+    }
+    return m;
+  }
+
+  private async begin(): Promise<void> {
+    const { tracker, store, o } = this;
+    const policy = { ...DEFAULT_POLICY, ...(o.alertsPerMinute && { perMinute: o.alertsPerMinute }) };
+    if (o.onFinding) this.alerts.push(new AlertQueue(commandChannel(o.onFinding), policy));
+    if (o.webhook) this.alerts.push(new AlertQueue(webhookChannel(o.webhook), policy));
+    tracker.onChange((c) => {
+      o.onChange?.(c);
+      if (c.kind === 'opened') {
+        const payload = JSON.stringify({
+          tool: 'ipsec-doctor',
+          version: VERSION,
+          event: 'finding-opened',
+          ...c,
+        });
+        for (const a of this.alerts) a.push(payload);
+      }
+    });
+    tracker.onNewTunnel((device, peer) => {
+      store.tunnel(device, peer).then(
+        (past) => past && tracker.adopt(past),
+        () => undefined,
+      );
+    });
+    const deliver = (origin: string, text: string, cut: boolean) => tracker.receive(origin, text, cut);
+    for (const at of o.listen)
+      this.receivers.push(await (at.transport === 'udp' ? listenUdp(at, deliver) : listenTcp(at, deliver)));
+    for (const path of o.follow)
+      this.receivers.push(
+        await follow(path, (origin, line, cut) => tracker.fileLine(origin, line, cut), o.fromStart),
+      );
+    await store.prune(Date.now() - o.retainMs);
+    this.every(TICK_MS, () => tracker.tick());
+    this.every(FLUSH_MS, () => void this.flush());
+    this.every(PRUNE_MS, () => void store.prune(Date.now() - o.retainMs).catch(() => undefined));
+  }
+
+  /** Writes what the tracker gathered since the last flush; one write at a time, failures retried. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const batch = this.tracker.drain();
+      this.unwritten.lines.push(...batch.lines);
+      for (const t of batch.tunnels) this.unwritten.tunnels.set(`${t.device}\u0000${t.peer}`, t);
+      const excess = this.unwritten.lines.length - MAX_UNWRITTEN_LINES;
+      if (excess > 0) {
+        this.unwritten.lines.splice(0, excess);
+        this.linesDropped += excess;
+      }
+      const pending = this.unwritten;
+      this.unwritten = { lines: [], tunnels: new Map() };
+      try {
+        await this.store.write({ lines: pending.lines, tunnels: [...pending.tunnels.values()] });
+        this.linesStored += pending.lines.length;
+      } catch (err) {
+        this.unwritten.lines.unshift(...pending.lines);
+        for (const [k, t] of pending.tunnels)
+          if (!this.unwritten.tunnels.has(k)) this.unwritten.tunnels.set(k, t);
+        this.o.onStoreError?.(err as Error);
+      }
+    });
+    return this.writing;
+  }
+
+  alertStats(): AlertStats {
+    const out = { sent: 0, failed: 0, dropped: 0 };
+    for (const a of this.alerts) {
+      out.sent += a.stats.sent;
+      out.failed += a.stats.failed;
+      out.dropped += a.stats.dropped;
+    }
+    return out;
+  }
+
+  /** A clean stop: no new input, every pending message diagnosed and written, alerts given a moment. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    for (const t of this.timers) clearInterval(t);
+    await Promise.all(this.receivers.map((r) => r.close().catch(() => undefined)));
+    this.tracker.flush();
+    await this.flush();
+    if (this.unwritten.lines.length > 0 || this.unwritten.tunnels.size > 0) await this.flush();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, ALERT_GRACE_MS).unref());
+    await Promise.race([Promise.all(this.alerts.map((a) => a.drained())), grace]);
+    for (const a of this.alerts) a.stop();
+    await this.store.close();
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const t = setInterval(fn, ms);
+    this.timers.push(t);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Language } from '../i18n/index.js';
+
+/**
+ * The monitor's own words, in the five languages (finding texts come from the core catalogues).
+ * Kept beside the monitor: the shared catalogues hold the diagnosis texts.
+ */
+const TEXTS = {
+  en: {
+    listening: 'listening on {{url}}',
+    store: 'store: {{db}}',
+    http: 'Fleet page on {{url}}',
+    opened: 'opened',
+    closed: 'closed',
+    state: 'state',
+    storeFailed: 'store write failed, retrying: {{message}}',
+    stopped: 'stopped: {{messages}} messages, {{lines}} lines, {{stored}} lines stored, {{tunnels}} tunnels',
+    alerts: 'alerts: {{sent}} sent, {{failed}} failed, {{dropped}} dropped',
+  },
+  fr: {
+    listening: 'écoute sur {{url}}',
+    store: 'stockage : {{db}}',
+    http: 'page Parc sur {{url}}',
+    opened: 'ouvert',
+    closed: 'clos',
+    state: 'état',
+    storeFailed: "échec d'écriture du stockage, nouvel essai : {{message}}",
+    stopped:
+      'arrêté : {{messages}} messages, {{lines}} lignes, {{stored}} lignes stockées, {{tunnels}} tunnels',
+    alerts: 'alertes : {{sent}} envoyées, {{failed}} en échec, {{dropped}} abandonnées',
+  },
+  zh: {
+    listening: '正在监听 {{url}}',
+    store: '存储：{{db}}',
+    http: '设备群页面：{{url}}',
+    opened: '新发现',
+    closed: '已恢复',
+    state: '状态',
+    storeFailed: '写入存储失败，正在重试：{{message}}',
+    stopped: '已停止：{{messages}} 条消息，{{lines}} 行，已存储 {{stored}} 行，{{tunnels}} 条隧道',
+    alerts: '告警：已发送 {{sent}}，失败 {{failed}}，丢弃 {{dropped}}',
+  },
+  ja: {
+    listening: '{{url}} で待ち受け中',
+    store: 'ストア: {{db}}',
+    http: 'フリートページ: {{url}}',
+    opened: '発生',
+    closed: '解消',
+    state: '状態',
+    storeFailed: 'ストアへの書き込みに失敗しました。再試行します: {{message}}',
+    stopped: '停止: メッセージ {{messages}} 件、{{lines}} 行、保存 {{stored}} 行、トンネル {{tunnels}} 本',
+    alerts: 'アラート: 送信 {{sent}} 件、失敗 {{failed}} 件、破棄 {{dropped}} 件',
+  },
+  ko: {
+    listening: '{{url}}에서 수신 대기 중',
+    store: '저장소: {{db}}',
+    http: '플릿 페이지: {{url}}',
+    opened: '발생',
+    closed: '해소',
+    state: '상태',
+    storeFailed: '저장소 쓰기 실패, 재시도 중: {{message}}',
+    stopped: '중지됨: 메시지 {{messages}}개, {{lines}}줄, 저장 {{stored}}줄, 터널 {{tunnels}}개',
+    alerts: '알림: 전송 {{sent}}건, 실패 {{failed}}건, 폐기 {{dropped}}건',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type WatchText = keyof (typeof TEXTS)['en'];
+
+export function watchText(
+  lang: Language,
+  key: WatchText,
+  vars: Record<string, string | number> = {},
+): string {
+  const template: string = TEXTS[lang][key];
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+export const WATCH_TEXTS = TEXTS;
