@@ -14,8 +14,9 @@ type EffectTable = { [K in EventKind]?: (e: EventOf<K>) => Effect };
 
 const PHASE1_FAILED: Effect = { phase1: 'MM_NO_STATE', phase2: 'down', failure: true };
 const KEYS_FAILED: Effect = { phase1: 'MM_KEY_EXCH', phase2: 'down', failure: true };
-const PHASE2_FAILED: Effect = { phase2: 'down', failure: true };
-const PHASE2_NEGOTIATING: Effect = { phase2: 'negotiating' };
+/** Quick mode runs under an established phase-1 SA: whatever it says, phase 1 is up. */
+const PHASE2_FAILED: Effect = { phase1: 'QM_IDLE', phase2: 'down', failure: true };
+const PHASE2_NEGOTIATING: Effect = { phase1: 'QM_IDLE', phase2: 'negotiating' };
 const DATA_PLANE_ERROR: Effect = { failure: true };
 
 /** IOS-XE FSM states and ASA states, as `show crypto isakmp sa` would print the SA. */
