@@ -1,0 +1,208 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Finding, Input, Report } from '../api.js';
+import { ErrorNote } from '../components/error-note.js';
+import { FileDrop, readFiles } from '../components/file-drop.js';
+import { FindingCard } from '../components/finding-card.js';
+import { LineView } from '../components/line-view.js';
+import { VerdictBanner } from '../components/verdict-banner.js';
+import { useLocale } from '../context.js';
+import type { T } from '../i18n.js';
+import { evidenceKeys } from '../lines.js';
+import { scrollToLine } from '../scroll.js';
+import { useAnalysis } from '../use-analysis.js';
+
+const SIDES = ['A', 'B'] as const;
+type Side = (typeof SIDES)[number];
+const DEFAULT_NAMES: Record<Side, string> = { A: 'a.cfg', B: 'b.cfg' };
+
+type Outcome = NonNullable<Report['outcome']>;
+
+function outcomeText(o: Omit<Outcome, 'directions'>, t: T): string {
+  const vars = { a: o.states.a, b: o.states.b };
+  return o.established
+    ? t('check.up', vars)
+    : t('check.down', { ...vars, phase: t(`phase.${o.failedPhase ?? 'ike-phase1'}`) });
+}
+
+const cites = (f: Finding, name: string) => f.evidence.some((e) => e.input === name);
+
+/** Two configurations side by side: the predicted outcome, the fix per side, the lines at fault on both. */
+export function CheckView({ params }: { params: URLSearchParams }) {
+  const { t } = useLocale();
+  const [sides, setSides] = useState<Record<Side, Input>>({
+    A: { name: DEFAULT_NAMES.A, text: '' },
+    B: { name: DEFAULT_NAMES.B, text: '' },
+  });
+  const [selected, setSelected] = useState<number>();
+  const [empty, setEmpty] = useState(false);
+  const { result, busy, error, run, open } = useAnalysis('check');
+  const setSide = (side: Side, patch: Partial<Input>) =>
+    setSides((s) => ({ ...s, [side]: { ...s[side], ...patch } }));
+
+  const historyId = Number(params.get('h'));
+  useEffect(() => {
+    if (!historyId) return;
+    void open(historyId).then((inputs) => {
+      if (inputs?.length === 2) setSides({ A: inputs[0]!, B: inputs[1]! });
+    });
+  }, [historyId]);
+
+  const submit = () => {
+    const a = { ...sides.A, name: sides.A.name.trim() || DEFAULT_NAMES.A };
+    const b = { ...sides.B, name: sides.B.name.trim() || DEFAULT_NAMES.B };
+    if (a.name === b.name) b.name = `${b.name} (B)`;
+    setEmpty(a.text.trim() === '' || b.text.trim() === '');
+    if (a.text.trim() === '' || b.text.trim() === '') return;
+    setSelected(undefined);
+    void run([a, b], true);
+  };
+
+  const findings = result?.report.findings ?? [];
+  const marked = useMemo(() => new Set(findings.flatMap((f) => evidenceKeys(f.evidence))), [result]);
+  const focused = selected === undefined ? undefined : findings[selected];
+  const chosen = useMemo(() => new Set(focused ? evidenceKeys(focused.evidence) : []), [focused]);
+  const names = result?.inputs.map((i) => i.name) ?? [];
+  const idOf = (input: string, line: number) => `c-${names.indexOf(input)}-${line}`;
+
+  useEffect(() => {
+    for (const name of names) {
+      const first = focused?.evidence.find((e) => e.input === name);
+      if (first) scrollToLine(idOf(first.input, first.line));
+    }
+  }, [selected]);
+
+  const outcome = result?.report.outcome;
+  return (
+    <section aria-labelledby="check-heading">
+      <h2 id="check-heading">{t('check.heading')}</h2>
+      <p class="intro">{t('check.intro')}</p>
+      <form
+        class="sides"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {SIDES.map((side) => (
+          <FileDrop key={side} onFiles={([f]) => f && setSide(side, f)}>
+            <fieldset class="side">
+              <legend>{t('check.side', { side })}</legend>
+              <label>
+                {t('check.name')}{' '}
+                <input
+                  type="text"
+                  value={sides[side].name}
+                  maxLength={200}
+                  onInput={(e) => setSide(side, { name: e.currentTarget.value })}
+                />
+              </label>
+              <textarea
+                aria-label={t('check.side', { side })}
+                rows={12}
+                spellcheck={false}
+                placeholder={t('check.placeholder', { side })}
+                value={sides[side].text}
+                onInput={(e) => setSide(side, { text: e.currentTarget.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    submit();
+                  }
+                }}
+              />
+              <label class="file-button">
+                {t('diagnose.addFiles')}
+                <input
+                  type="file"
+                  onChange={(e) => {
+                    const input = e.currentTarget;
+                    void readFiles(input.files).then(([f]) => {
+                      if (f) setSide(side, f);
+                      input.value = '';
+                    });
+                  }}
+                />
+              </label>
+            </fieldset>
+          </FileDrop>
+        ))}
+        <div class="form-row">
+          <button type="submit" class="primary" disabled={busy} aria-keyshortcuts="Control+Enter">
+            {t('check.run')}
+          </button>
+          <kbd class="shortcut">{t('diagnose.shortcut')}</kbd>
+          {empty && <span class="hint">{t('check.empty')}</span>}
+        </div>
+      </form>
+      {error !== undefined && <ErrorNote error={error} onRetry={submit} />}
+      {result && (
+        <div class="results" aria-busy={busy}>
+          {outcome && (
+            <VerdictBanner
+              headline={outcomeText(outcome, t)}
+              {...(findings.length === 0 && { detail: t('check.noFinding') })}
+              tone={outcome.established ? (findings.length > 0 ? 'warning' : 'ok') : 'error'}
+            />
+          )}
+          {outcome?.directions && (
+            <ul class="directions">
+              {SIDES.map((side) => (
+                <li key={side}>
+                  {t('check.direction', { side })}{' '}
+                  {outcomeText(
+                    side === 'A' ? outcome.directions!.aInitiates : outcome.directions!.bInitiates,
+                    t,
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="side-results">
+            {names.map((name, n) => {
+              const side = SIDES[n]!;
+              const own = findings.map((f, i) => [f, i] as const).filter(([f]) => cites(f, name));
+              return (
+                <section key={name} class="side-result" aria-labelledby={`fix-${side}`}>
+                  <h3 id={`fix-${side}`}>
+                    {t('check.fixOn', { side })} <span class="name">{name}</span>
+                  </h3>
+                  {own.length === 0 && <p class="hint">{t('check.nothingOn', { side })}</p>}
+                  {own.map(([f, i]) => (
+                    <FindingCard
+                      key={i}
+                      id={`check-${side}-finding-${i}`}
+                      finding={f}
+                      selected={selected === i}
+                      onSelect={() => setSelected(i)}
+                    />
+                  ))}
+                  <LineView
+                    lines={result.lines.filter((l) => l.input === name)}
+                    marked={marked}
+                    selected={chosen}
+                    idOf={idOf}
+                  />
+                </section>
+              );
+            })}
+          </div>
+          {findings.some((f) => !names.some((n) => cites(f, n))) && (
+            <section class="findings">
+              {findings.map((f, i) =>
+                names.some((n) => cites(f, n)) ? null : (
+                  <FindingCard
+                    key={i}
+                    id={`check-finding-${i}`}
+                    finding={f}
+                    selected={selected === i}
+                    onSelect={() => setSelected(i)}
+                  />
+                ),
+              )}
+            </section>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

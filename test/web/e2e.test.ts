@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/index.js';
+import { FIXTURES } from '../helpers.js';
+import { launchBrowser, missingBrowser } from './browser.js';
+import { fixedFleet } from './fleet-fixture.js';
+
+/**
+ * The workbench in real headless Chromium against a real server (history in memory, a fixed
+ * fleet). Screenshots of each view go to a temporary folder, or to IPSEC_DOCTOR_SCREENSHOTS
+ * (e.g. docs/screenshots) when set.
+ */
+const SEED = readFileSync(
+  join(FIXTURES, 'seed/en/hash-algorithm-offered-does-not-match-policy-3/input.log'),
+  'utf8',
+).trimEnd();
+const XSS = '<img src=x onerror=alert(1)>';
+const TRANSCRIPT = `${SEED}\n${XSS}\ncrypto isakmp key s3cr3t-psk address 150.150.150.1`;
+const SHOTS = process.env['IPSEC_DOCTOR_SCREENSHOTS'] ?? mkdtempSync(join(tmpdir(), 'ipsec-doctor-shots-'));
+
+const skip = missingBrowser();
+
+describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
+  let app: FastifyInstance;
+  let bare: FastifyInstance;
+  let base: string;
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let page: Page;
+  const problems: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = buildServer({ db: ':memory:', fleet: fixedFleet() });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    bare = buildServer({});
+    await bare.listen({ host: '127.0.0.1', port: 0 });
+    ({ context, close } = await launchBrowser());
+    page = await context.newPage();
+    // A CSP violation or script error would show here: the page must need neither.
+    // (API errors such as the fleet's 404 are answers the page handles; only assets must not fail.)
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith('/api/'))
+        problems.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', (d) => {
+      if (d.message() !== 'Delete analysis 1 from the history?') problems.push(`dialog: ${d.message()}`);
+      void d.accept();
+    });
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await app?.close();
+    await bare?.close();
+  });
+
+  it('diagnose: paste a seed transcript, see the finding, click it, its evidence line is highlighted', async () => {
+    await page.goto(`${base}/#/diagnose`);
+    await page.getByLabel('Paste logs or show output').fill(TRANSCRIPT);
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    const card = page.locator('article.finding').first();
+    await expect.poll(() => card.locator('.code').textContent()).toBe('IKE_POLICY_MISMATCH');
+    expect(await page.locator('.verdict .headline').textContent()).toContain('Phase 1 fails');
+    // Line 8: `Encryption algorithm offered does not match policy!`; line 1 starts the evidence.
+    const evidence = page.locator('#d-0-8');
+    const first = page.locator('#d-0-1');
+    expect(await evidence.getAttribute('class')).toContain('evidence');
+    expect(await evidence.getAttribute('class')).not.toContain('selected');
+    await card.locator('h3 button').click();
+    await expect.poll(() => evidence.getAttribute('class')).toContain('selected');
+    await expect.poll(() => first.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await first.isVisible()).toBe(true);
+    // Focus shows the line's gloss.
+    expect(await first.locator('.gloss').isVisible()).toBe(true);
+    expect(await card.getAttribute('class')).toContain('selected');
+    await shot('diagnose');
+  });
+
+  it('renders a hostile line as text, and masks the pre-shared key in the input view', async () => {
+    const lines = page.locator('.lines');
+    expect(await lines.locator('img').count()).toBe(0);
+    expect(await lines.locator('li .text', { hasText: XSS }).count()).toBe(1);
+    expect(await lines.textContent()).not.toContain('s3cr3t-psk');
+    expect(await lines.textContent()).toContain('crypto isakmp key *****');
+  });
+
+  it('switching to Japanese changes the card text, and the choice survives a reload', async () => {
+    const title = page.locator('article.finding h3').first();
+    const english = await title.textContent();
+    await page.getByLabel('Language').selectOption('ja');
+    await expect.poll(() => title.textContent()).not.toBe(english);
+    expect(await title.textContent()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(await page.locator('nav a').first().textContent()).toBe('診断');
+    await page.reload();
+    expect(await page.locator('nav a').first().textContent()).toBe('診断');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await page.getByLabel('言語').selectOption('en');
+  });
+
+  it('history: the analysis is listed after a reload, opens again, and can be deleted', async () => {
+    await page.goto(`${base}/#/history`);
+    await page.reload();
+    const row = page.locator('table.history tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('IKE_POLICY_MISMATCH');
+    expect(await row.textContent()).toContain('pasted.log');
+    await page.getByLabel('Finding code').fill('PSK_');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('text=No analysis matches.').count()).toBe(1);
+    await page.getByLabel('Finding code').fill('ike_pol');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    await shot('history');
+    await row.getByRole('link', { name: 'Open' }).click();
+    await expect
+      .poll(() => page.locator('article.finding .code').first().textContent())
+      .toBe('IKE_POLICY_MISMATCH');
+    // Stored inputs were masked before they were written.
+    expect(await page.getByLabel('Paste logs or show output').inputValue()).toContain(
+      'crypto isakmp key *****',
+    );
+    await page.goto(`${base}/#/history`);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('check: two configurations side by side, the outcome on top, each side with its lines', async () => {
+    await page.goto(`${base}/#/check`);
+    const cfg = (peer: string, self: string) =>
+      [
+        'hostname ' + self,
+        'crypto isakmp policy 10',
+        ' encryption aes',
+        ' hash sha',
+        ' authentication pre-share',
+        ' group 14',
+        `crypto isakmp key cisco123 address ${peer}`,
+        'crypto ipsec transform-set TS esp-aes esp-sha-hmac',
+        'crypto map VPN 10 ipsec-isakmp',
+        ` set peer ${peer}`,
+        ' set transform-set TS',
+        ' match address 101',
+      ].join('\n');
+    await page.getByRole('textbox', { name: 'Configuration A' }).fill(cfg('192.0.2.2', 'rtr-a'));
+    await page.getByRole('textbox', { name: 'Configuration B' }).fill(cfg('192.0.2.1', 'rtr-b'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict .headline').count()).toBe(1);
+    expect(await page.locator('.side-result').count()).toBe(2);
+    expect(await page.locator('.side-result .lines').first().textContent()).not.toContain('cisco123');
+    await shot('check');
+  });
+
+  it('fleet: the tunnels with their error-rate sparklines, filtered by state', async () => {
+    await page.goto(`${base}/#/fleet`);
+    const rows = page.locator('table.fleet tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.locator('svg.sparkline path').count()).toBe(3);
+    expect(await page.locator('svg.sparkline path').nth(1).getAttribute('d')).toMatch(/^M0\.0 /);
+    await shot('fleet');
+    await page.getByLabel('State').selectOption('down');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain('PSK_MISMATCH');
+  });
+
+  it('fleet without a live monitor says how to start one', async () => {
+    await page.goto(`${bare.listeningOrigin}/#/fleet`);
+    await expect.poll(() => page.locator('.notice').count()).toBe(1);
+    expect(await page.locator('.notice').textContent()).toContain('watch --http');
+  });
+
+  it('keyboard: Ctrl+Enter runs the analysis; a phone-sized screen needs no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/#/diagnose`);
+    await page.getByLabel('Paste logs or show output').fill(TRANSCRIPT);
+    await page.getByLabel('Paste logs or show output').press('Control+Enter');
+    await expect.poll(() => page.locator('article.finding').count()).toBeGreaterThan(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'diagnose-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('loaded nothing from elsewhere and broke no Content-Security-Policy rule', () => {
+    expect(problems).toEqual([]);
+  });
+});
