@@ -225,6 +225,8 @@ export interface DeviceConfig {
   /** Configured policies with defaults applied, in priority order, then the device's implicit ones. */
   ikePolicies: IkePolicy[];
   keys: PresharedKey[];
+  /** PKI trustpoints (`crypto pki trustpoint`, `crypto ca trustpoint|identity`): certificates are possible. */
+  trustpoints: string[];
   transformSets: TransformSet[];
   cryptoMaps: CryptoMap[];
   /** Dynamic maps hold entries like static maps (peers usually absent). */

@@ -95,6 +95,37 @@ export const CATALOGUE = {
   },
   ONE_WAY_TRAFFIC: { severity: 'warning', phase: 'data-plane', seed: 'Verify Access Control Lists (ACLs)' },
   IPSEC_SEND_RECV_ERRORS: { severity: 'warning', phase: 'data-plane', seed: 'show crypto ipsec sa' },
+  CRYPTO_MAP_NOT_APPLIED: { severity: 'error', phase: 'configuration', seed: 'Invalid Local Address' },
+  UNDEFINED_REFERENCE: { severity: 'error', phase: 'configuration', seed: '(configuration hygiene)' },
+  CRYPTO_ACL_OVERLAP: {
+    severity: 'warning',
+    phase: 'configuration',
+    seed: 'Verify Access Control Lists (ACLs)',
+  },
+  ACL_REUSED: { severity: 'warning', phase: 'configuration', seed: 'Verify Access Control Lists (ACLs)' },
+  NAT_EXEMPTION_MISSING: {
+    severity: 'error',
+    phase: 'configuration',
+    seed: 'Verify Access Control Lists (ACLs)',
+  },
+  SPLIT_TUNNEL_MISSING: {
+    severity: 'warning',
+    phase: 'configuration',
+    seed: 'Inability to Access Subnets Outside the VPN Tunnel: Split Tunneling',
+  },
+  POOL_ROUTE_MISSING: {
+    severity: 'warning',
+    phase: 'configuration',
+    seed: 'Traffic Does Not Flow After the Tunnel Is Established',
+  },
+  SYSOPT_PERMIT_IPSEC_MISSING: {
+    severity: 'warning',
+    phase: 'configuration',
+    seed: 'Miss the sysopt Command',
+  },
+  ISAKMP_NOT_ENABLED: { severity: 'error', phase: 'configuration', seed: '(PIX/ASA configuration)' },
+  WEAK_CRYPTO: { severity: 'info', phase: 'configuration', seed: '(beyond the seed)' },
+  LIFETIME_MISMATCH: { severity: 'warning', phase: 'configuration', seed: '(beyond the seed)' },
   IKE_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto isakmp sa' },
   IPSEC_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto ipsec sa' },
 } as const satisfies Record<string, CatalogueEntry>;

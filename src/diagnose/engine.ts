@@ -1,6 +1,7 @@
 import type { Session } from '../correlate/session.js';
 import type { Finding, Phase, Severity } from '../model/findings.js';
 import type { Translator } from '../i18n/index.js';
+import { interpolationVars } from '../i18n/vars.js';
 import { type Code, entry } from './catalogue.js';
 import { dataPlaneRules } from './rules/dataplane.js';
 import { healthRules } from './rules/health.js';
@@ -184,30 +185,8 @@ function localise(h: Placed, t: Translator): Finding {
   return finding;
 }
 
-/** Flat string values for interpolation: `{{peer}}`, `{{mismatched}}`, `{{received}}`, … */
-/**
- * Flat string values for interpolation: `{{peer}}`, `{{mismatched}}`, `{{received}}`, … An
- * `{attribute, value}` pair reads with the attribute's localised name ("DH group 5", "groupe DH 5").
- */
 function textVars(h: Placed, t: Translator): Record<string, string> {
-  const out: Record<string, string> = { peer: h.session.peer ?? '?', device: h.session.device };
-  const item = (x: unknown): string => {
-    if (x !== null && typeof x === 'object' && 'attribute' in x && 'value' in x) {
-      const pair = x as { attribute: string; value: unknown };
-      return `${t.text(`attribute.${pair.attribute}`)} ${String(pair.value)}`;
-    }
-    return String(x);
-  };
-  for (const [k, v] of Object.entries(h.details)) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) out[k] = v.map(item).join(', ');
-    else if (typeof v === 'object')
-      out[k] = Object.entries(v as Record<string, unknown>)
-        .map(([a, b]) => `${a} ${String(b)}`)
-        .join(', ');
-    else out[k] = String(v);
-  }
-  return out;
+  return { peer: h.session.peer ?? '?', device: h.session.device, ...interpolationVars(h.details, t) };
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -8,6 +8,7 @@ export function emptyDevice(file: string, platform: Platform): DeviceConfig {
     interfaces: [],
     ikePolicies: [],
     keys: [],
+    trustpoints: [],
     transformSets: [],
     cryptoMaps: [],
     dynamicMaps: [],

@@ -1,0 +1,98 @@
+import { aclWords } from '../parse/address.js';
+import type { AclEntry, CryptoMapEntry, DeviceConfig, IkePolicy, TransformSet } from '../model.js';
+
+/**
+ * Configuration commands in each platform's own syntax, for the fixes findings propose. Secrets
+ * are never filled in: a placeholder names where the key comes from.
+ */
+export function isFirewall(d: DeviceConfig): boolean {
+  return d.platform !== 'ios';
+}
+
+/** Crypto map entry sub-commands: IOS enters the entry; ASA/PIX repeat the entry on each line. */
+export function mapEntryCommands(
+  d: DeviceConfig,
+  e: Pick<CryptoMapEntry, 'map' | 'seq'>,
+  subs: string[],
+): string {
+  if (isFirewall(d)) return subs.map((s) => `crypto map ${e.map} ${e.seq} ${s}`).join('\n');
+  return [`crypto map ${e.map} ${e.seq} ipsec-isakmp`, ...subs.map((s) => ` ${s}`)].join('\n');
+}
+
+export function transformSetKeyword(d: DeviceConfig): string {
+  return d.platform === 'asa' ? 'ikev1 transform-set' : 'transform-set';
+}
+
+export function transformSetCommand(d: DeviceConfig, name: string, t: TransformSet): string {
+  const words = t.transforms.map((x) => (d.platform === 'ios' ? x.replace(/^(esp-aes)-(\d+)$/, '$1 $2') : x));
+  const head = d.platform === 'asa' ? 'crypto ipsec ikev1 transform-set' : 'crypto ipsec transform-set';
+  return `${head} ${name} ${words.join(' ')}`;
+}
+
+export function policyCommand(d: DeviceConfig, priority: number, p: IkePolicy): string {
+  const enc = (e: string) => {
+    if (d.platform === 'ios') return e.replace(/^aes-(\d+)$/, 'aes $1');
+    return e;
+  };
+  const fields: [string, string][] = [
+    ['authentication', p.authentication],
+    ['encryption', enc(p.encryption)],
+    ['hash', p.hash],
+    ['group', String(p.group)],
+    ['lifetime', String(p.lifetime)],
+  ];
+  if (d.platform === 'pix') return fields.map(([k, v]) => `isakmp policy ${priority} ${k} ${v}`).join('\n');
+  const head = d.platform === 'asa' ? `crypto ikev1 policy ${priority}` : `crypto isakmp policy ${priority}`;
+  return [
+    head,
+    ...fields.map(([k, v]) => ` ${d.platform === 'ios' && k === 'encryption' ? 'encr' : k} ${v}`),
+  ].join('\n');
+}
+
+/** A free policy priority just before the device's first one (or 10). */
+export function freePriority(d: DeviceConfig): number {
+  const used = new Set(d.ikePolicies.map((p) => p.priority));
+  const first = d.ikePolicies.find((p) => !p.implicit)?.priority ?? 20;
+  for (let n = Math.max(1, first - 1); n >= 1; n--) if (!used.has(n)) return n;
+  for (let n = first + 1; n < 65500; n++) if (!used.has(n)) return n;
+  return 1;
+}
+
+export function keyCommand(d: DeviceConfig, peer: string, placeholder: string): string {
+  if (d.platform === 'asa')
+    return [
+      `tunnel-group ${peer} type ipsec-l2l`,
+      `tunnel-group ${peer} ipsec-attributes`,
+      ` ikev1 pre-shared-key ${placeholder}`,
+    ].join('\n');
+  if (d.platform === 'pix') return `isakmp key ${placeholder} address ${peer} netmask 255.255.255.255`;
+  return `crypto isakmp key ${placeholder} address ${peer}`;
+}
+
+export function aclLine(
+  d: DeviceConfig,
+  acl: string,
+  e: Pick<AclEntry, 'action' | 'src' | 'dst'> & { protocol?: number },
+): string {
+  const form = isFirewall(d) ? 'mask' : 'wildcard';
+  const proto = e.protocol === undefined ? 'ip' : String(e.protocol);
+  const body = `${e.action} ${proto} ${aclWords(e.src, form)} ${aclWords(e.dst, form)}`;
+  if (d.platform === 'asa') return `access-list ${acl} extended ${body}`;
+  if (d.platform === 'pix' || /^\d+$/.test(acl)) return `access-list ${acl} ${body}`;
+  return `ip access-list extended ${acl}\n ${body}`;
+}
+
+export function applyMapCommand(
+  d: DeviceConfig,
+  map: string,
+  itf: { name: string; nameif?: string },
+): string {
+  if (isFirewall(d)) return `crypto map ${map} interface ${itf.nameif ?? itf.name}`;
+  return `interface ${itf.name}\n crypto map ${map}`;
+}
+
+export function enableIsakmpCommand(d: DeviceConfig, nameif: string): string {
+  if (d.platform === 'pix') return `isakmp enable ${nameif}`;
+  if (d.platform === 'asa') return `crypto ikev1 enable ${nameif}`;
+  return 'crypto isakmp enable';
+}

@@ -1,0 +1,158 @@
+import { formatFlow, TrafficSet, permittedTraffic } from '../../traffic/index.js';
+import type { AclEntry, DeviceConfig, NatRule } from '../../model.js';
+import { walkEntries } from '../../negotiate/endpoints.js';
+import { protectedTraffic } from '../../negotiate/phase2.js';
+import { ANY, aclWords } from '../../parse/address.js';
+import { aclLine } from '../commands.js';
+import { type ConfigHit, type LintRule, lines } from '../hit.js';
+
+const overlap: LintRule = {
+  code: 'CRYPTO_ACL_OVERLAP',
+  check(d) {
+    const hits: ConfigHit[] = [];
+    for (const map of d.cryptoMaps) {
+      const entries = walkEntries(d, map).filter((e) => e.matchAddress !== undefined);
+      for (let i = 0; i < entries.length; i++)
+        for (let j = i + 1; j < entries.length; j++) {
+          const [a, b] = [entries[i]!, entries[j]!];
+          if (a.matchAddress === b.matchAddress) continue;
+          const ta = protectedTraffic(d, a);
+          const tb = protectedTraffic(d, b);
+          if (!ta || !tb) continue;
+          const common = ta.intersect(tb);
+          const sample = common.sample();
+          if (!sample) continue;
+          hits.push({
+            code: 'CRYPTO_ACL_OVERLAP',
+            device: d,
+            refs: lines(a.ref, b.ref, d.acls.get(a.matchAddress!)?.ref, d.acls.get(b.matchAddress!)?.ref),
+            details: {
+              map: map.name,
+              entries: [a.seq, b.seq],
+              acls: [a.matchAddress, b.matchAddress],
+              example: formatFlow(sample),
+              shadowed: tb.isSubsetOf(ta),
+            },
+            commands: [],
+          });
+        }
+    }
+    return hits;
+  },
+};
+
+/** ACL names the crypto maps use. */
+function cryptoAcls(d: DeviceConfig): Set<string> {
+  return new Set(
+    [...d.cryptoMaps, ...d.dynamicMaps].flatMap((m) =>
+      m.entries.flatMap((e) => (e.matchAddress ? [e.matchAddress] : [])),
+    ),
+  );
+}
+
+const reused: LintRule = {
+  code: 'ACL_REUSED',
+  check(d) {
+    const crypto = cryptoAcls(d);
+    return d.nat
+      .filter((n) => n.acl !== undefined && crypto.has(n.acl))
+      .map((n): ConfigHit => ({
+        code: 'ACL_REUSED',
+        device: d,
+        refs: lines(n.ref, d.acls.get(n.acl!)?.ref),
+        details: { acl: n.acl },
+        commands: [],
+      }));
+  },
+};
+
+/** The traffic a NAT rule applies to: its ACL's permits, or the source/destination it names. */
+function natTraffic(d: DeviceConfig, n: NatRule): TrafficSet | undefined {
+  if (n.acl !== undefined) {
+    const acl = d.acls.get(n.acl);
+    return acl ? permittedTraffic(acl.entries) : undefined;
+  }
+  return permittedTraffic([{ action: 'permit', src: n.src ?? ANY, dst: n.dst ?? ANY, ref: n.ref }]);
+}
+
+/**
+ * Traffic a crypto ACL protects that a NAT rule would translate first: it leaves with a
+ * translated source, no longer matches the crypto ACL, and goes out in clear (or nowhere).
+ * Exemptions (PIX/ASA `nat 0`, identity twice-NAT) come before translations; IOS route-map
+ * denies are already inside the synthetic route-map ACL.
+ */
+const natExemption: LintRule = {
+  code: 'NAT_EXEMPTION_MISSING',
+  check(d) {
+    const translate = d.nat.filter((n) => n.kind === 'translate');
+    if (translate.length === 0) return [];
+    let exempt = TrafficSet.EMPTY;
+    for (const n of d.nat.filter((x) => x.kind === 'exempt'))
+      exempt = exempt.union(natTraffic(d, n) ?? TrafficSet.EMPTY);
+    let translated = TrafficSet.EMPTY;
+    for (const n of translate) translated = translated.union(natTraffic(d, n) ?? TrafficSet.EMPTY);
+    translated = translated.subtract(exempt);
+    const hits: ConfigHit[] = [];
+    for (const map of d.cryptoMaps)
+      for (const e of walkEntries(d, map)) {
+        const t = protectedTraffic(d, e);
+        if (!t) continue;
+        const caught = t.intersect(translated);
+        const sample = caught.sample();
+        if (!sample) continue;
+        const rule = translate.find((n) => natTraffic(d, n)?.overlaps(caught));
+        const acl = d.acls.get(e.matchAddress!);
+        const permits = (acl?.entries ?? []).filter((x) => x.action === 'permit');
+        hits.push({
+          code: 'NAT_EXEMPTION_MISSING',
+          device: d,
+          refs: lines(e.ref, acl?.ref, rule?.ref),
+          details: { map: map.name, entry: e.seq, acl: e.matchAddress, example: formatFlow(sample) },
+          commands: exemptionCommands(d, rule, permits),
+        });
+      }
+    return hits;
+  },
+};
+
+/** Exempts the crypto ACL's permits from NAT, in the platform's own way. */
+function exemptionCommands(
+  d: DeviceConfig,
+  rule: NatRule | undefined,
+  permits: readonly AclEntry[],
+): string[] {
+  const pairs = permits.map((x) => `ip ${aclWords(x.src)} ${aclWords(x.dst)}`);
+  if (d.platform === 'pix')
+    return [...permits.map((x) => aclLine(d, 'NONAT', x)), 'nat (inside) 0 access-list NONAT'];
+  if (d.platform === 'asa')
+    return permits.map((x, i) => {
+      const object = (name: string, m: AclEntry['src']) => {
+        const words = aclWords(m, 'mask');
+        const body =
+          words === 'any' ? 'subnet 0.0.0.0 0.0.0.0' : words.startsWith('host ') ? words : `subnet ${words}`;
+        return `object network ${name}\n ${body}`;
+      };
+      const [local, remote] = [`VPN-LOCAL-${i + 1}`, `VPN-REMOTE-${i + 1}`];
+      return [
+        object(local, x.src),
+        object(remote, x.dst),
+        `nat (inside,outside) source static ${local} ${local} destination static ${remote} ${remote} no-proxy-arp route-lookup`,
+      ].join('\n');
+    });
+  if (rule?.acl?.startsWith('route-map ')) {
+    const rm = rule.acl.slice('route-map '.length);
+    return [
+      ['ip access-list extended NAT-EXEMPT', ...pairs.map((p) => ` permit ${p}`)].join('\n'),
+      `route-map ${rm} deny 5\n match ip address NAT-EXEMPT`,
+    ];
+  }
+  // Sequence numbers put the denies before the NAT ACL's permits.
+  return [
+    [
+      `ip access-list extended ${rule?.acl ?? '<nat-acl>'}`,
+      ...pairs.map((p, i) => ` ${i + 1} deny ${p}`),
+    ].join('\n'),
+  ];
+}
+
+export const aclRules: readonly LintRule[] = [overlap, reused, natExemption];

@@ -1,0 +1,369 @@
+import type { CryptoMapEntry, DeviceConfig, Platform, SourceRef, TransformSet } from '../model.js';
+import type { TrafficSet } from '../traffic/index.js';
+import {
+  type IkeEndpoint,
+  entryAcceptsPeer,
+  ikeEndpoints,
+  interfaceWithAddress,
+  walkEntries,
+} from './endpoints.js';
+import { fingerprint, keyFor } from './keys.js';
+import { type PolicyChoice, type PolicyField, selectPolicy } from './phase1.js';
+import {
+  type Proposal,
+  pfsAccepted,
+  phase2Lifetime,
+  proposals,
+  protectedTraffic,
+  selectResponderEntry,
+  selectTransform,
+  transformSetsOf,
+} from './phase2.js';
+
+export type Side = 'a' | 'b';
+
+export interface Party {
+  side: Side;
+  device: DeviceConfig;
+}
+
+/** Where one direction of the negotiation stopped, and which side's configuration should change. */
+export interface Failure {
+  code:
+    | 'PEER_ADDRESS_MISMATCH'
+    | 'ISAKMP_NOT_ENABLED'
+    | 'PSK_MISSING'
+    | 'IKE_POLICY_MISMATCH'
+    | 'LIFETIME_MISMATCH'
+    | 'PSK_MISMATCH'
+    | 'INVALID_LOCAL_ADDRESS'
+    | 'PEER_NOT_FOUND_ENTRY_ORDER'
+    | 'PROXY_ID_MISMATCH'
+    | 'TRANSFORM_SET_MISMATCH'
+    | 'PFS_MISMATCH';
+  phase: 'ike-phase1' | 'ipsec-phase2';
+  fix: Side;
+  refs: SourceRef[];
+  details: Record<string, unknown>;
+}
+
+/** What was agreed, as far as the negotiation got. */
+export interface Agreed {
+  policy?: PolicyChoice;
+  responderEntry?: CryptoMapEntry;
+  transform?: { offer: TransformSet; local: TransformSet };
+  pfsGroup?: number;
+  phase2Lifetime?: number;
+}
+
+export interface DirectionResult {
+  initiator: Side;
+  responder: Side;
+  /** Initiator's crypto map entry and the address it sends IKE from / to. */
+  entry: CryptoMapEntry;
+  from: string;
+  to: string;
+  established: boolean;
+  failure?: Failure;
+  agreed: Agreed;
+  states: Record<Side, string>;
+}
+
+/** How far main mode got when it stopped, for the ISAKMP state each side would show. */
+type Stage =
+  'unanswered' | 'policy' | 'no-key-initiator' | 'no-key-responder' | 'key-mismatch' | 'phase1-done';
+
+const STATES: Record<'ios' | 'asa', Record<Stage, [initiator: string, responder: string]>> = {
+  ios: {
+    unanswered: ['MM_NO_STATE', 'none'],
+    policy: ['MM_NO_STATE', 'MM_NO_STATE'],
+    'no-key-initiator': ['MM_NO_STATE', 'none'],
+    'no-key-responder': ['MM_SA_SETUP', 'MM_NO_STATE'],
+    'key-mismatch': ['MM_KEY_EXCH', 'MM_KEY_EXCH'],
+    'phase1-done': ['QM_IDLE', 'QM_IDLE'],
+  },
+  asa: {
+    unanswered: ['MM_WAIT_MSG2', 'none'],
+    policy: ['MM_WAIT_MSG2', 'MM_NO_STATE'],
+    'no-key-initiator': ['MM_WAIT_MSG2', 'none'],
+    'no-key-responder': ['MM_WAIT_MSG4', 'MM_NO_STATE'],
+    'key-mismatch': ['MM_WAIT_MSG6', 'MM_WAIT_MSG5'],
+    'phase1-done': ['MM_ACTIVE', 'MM_ACTIVE'],
+  },
+};
+
+function dialect(p: Platform): 'ios' | 'asa' {
+  return p === 'asa' ? 'asa' : 'ios';
+}
+
+function definedRefs(...refs: (SourceRef | undefined)[]): SourceRef[] {
+  return refs.filter((r): r is SourceRef => r !== undefined && r.line > 0);
+}
+
+/**
+ * One direction: `initiator` brings up the tunnel for its crypto map entry `entry`, sourced
+ * from `endpoint`, towards the peer address the entry names. The checks are made in the order
+ * the exchange makes them, and the first that fails ends the negotiation.
+ */
+export function negotiate(
+  initiator: Party,
+  responder: Party,
+  entry: CryptoMapEntry,
+  endpoint: IkeEndpoint,
+  to: string,
+): DirectionResult {
+  const I = initiator.device;
+  const R = responder.device;
+  const from = endpoint.address;
+  const agreed: Agreed = {};
+  const result = (stage: Stage, failure?: Failure): DirectionResult => {
+    const [si] = STATES[dialect(I.platform)][stage];
+    const [, sr] = STATES[dialect(R.platform)][stage];
+    return {
+      initiator: initiator.side,
+      responder: responder.side,
+      entry,
+      from,
+      to,
+      established: failure === undefined,
+      ...(failure && { failure }),
+      agreed,
+      states: { [initiator.side]: si, [responder.side]: sr } as Record<Side, string>,
+    };
+  };
+  const fail = (stage: Stage, f: Omit<Failure, 'phase'>, phase: Failure['phase'] = 'ike-phase1') =>
+    result(stage, { ...f, phase });
+
+  // Main mode 1–2: the responder answers on the address the initiator names.
+  const respItf = interfaceWithAddress(R, to);
+  const respEndpoint = ikeEndpoints(R).find((e) => e.address === to);
+  if (!respItf && !respEndpoint) {
+    return fail('unanswered', {
+      code: 'PEER_ADDRESS_MISMATCH',
+      fix: initiator.side,
+      refs: definedRefs(entry.lines.find((l) => / peer /.test(` ${l.text} `)) ?? entry.ref),
+      details: { configuredPeer: to, actualAddresses: ikeEndpoints(R).map((e) => e.address) },
+    });
+  }
+  const receiving = respItf ?? respEndpoint?.interface;
+  if (!isakmpEnabledOn(I, endpoint.interface.nameif))
+    return fail('unanswered', {
+      code: 'ISAKMP_NOT_ENABLED',
+      fix: initiator.side,
+      refs: definedRefs(endpoint.interface.ref),
+      details: { interface: endpoint.interface.nameif ?? endpoint.interface.name },
+    });
+  if (!isakmpEnabledOn(R, receiving?.nameif))
+    return fail('unanswered', {
+      code: 'ISAKMP_NOT_ENABLED',
+      fix: responder.side,
+      refs: definedRefs(receiving?.ref),
+      details: { interface: receiving?.nameif ?? receiving?.name },
+    });
+
+  // A policy is offered (and accepted) only when its authentication can be done with this peer.
+  const iKey = keyFor(I, to, from);
+  const rKey = keyFor(R, from, to);
+  const offers = I.ikePolicies.filter((p) => canAuthenticate(I, p.authentication, iKey));
+  if (offers.length === 0)
+    return fail('no-key-initiator', {
+      code: 'PSK_MISSING',
+      fix: initiator.side,
+      refs: definedRefs(entry.lines.find((l) => l.text.includes(to)) ?? entry.ref),
+      details: { missingOn: initiator.side, forPeer: to },
+    });
+  const acceptable = R.ikePolicies.filter((p) => canAuthenticate(R, p.authentication, rKey));
+  if (acceptable.length === 0)
+    return fail('no-key-responder', {
+      code: 'PSK_MISSING',
+      fix: responder.side,
+      refs: definedRefs(receiving?.ref),
+      details: { missingOn: responder.side, forPeer: from },
+    });
+
+  const choice = selectPolicy(acceptable, offers);
+  if ('refused' in choice) {
+    const c = choice.refused.closest;
+    const onlyLifetime = c !== undefined && c.mismatched.length === 1 && c.mismatched[0] === 'lifetime';
+    return fail('policy', {
+      code: onlyLifetime ? 'LIFETIME_MISMATCH' : 'IKE_POLICY_MISMATCH',
+      fix: responder.side,
+      refs: definedRefs(c?.offer.ref, c?.policy.ref),
+      details: {
+        mismatched: c?.mismatched ?? [],
+        offered: c ? policySummary(c.offer, c.mismatched) : {},
+        local: c ? policySummary(c.policy, c.mismatched) : {},
+        checkedPolicies: R.ikePolicies.map((p) => p.priority),
+        offeredPolicies: I.ikePolicies.map((p) => p.priority),
+      },
+    });
+  }
+  agreed.policy = choice.chosen;
+
+  // Main mode 3–6: keys are looked up by the initiator's address and must be the same secret.
+  if (choice.chosen.policy.authentication === 'pre-share' && iKey && rKey && iKey.secret !== rKey.secret)
+    return fail('key-mismatch', {
+      code: 'PSK_MISMATCH',
+      fix: responder.side,
+      refs: definedRefs(iKey.ref, rKey.ref),
+      details: {
+        fingerprints: {
+          [initiator.side]: fingerprint(iKey.secret, from, to),
+          [responder.side]: fingerprint(rKey.secret, from, to),
+        },
+      },
+    });
+
+  // Quick mode: proxies, then peer, transforms, PFS.
+  if (respItf && (!respEndpoint || respEndpoint.interface !== respItf)) {
+    const map =
+      respItf.cryptoMap !== undefined ? R.cryptoMaps.find((m) => m.name === respItf.cryptoMap) : undefined;
+    return fail(
+      'phase1-done',
+      {
+        code: 'INVALID_LOCAL_ADDRESS',
+        fix: responder.side,
+        refs: definedRefs(respItf.ref, map?.ref),
+        details: {
+          address: to,
+          interface: respItf.name,
+          ...(map?.localAddressInterface !== undefined && { localAddress: map.localAddressInterface }),
+          ...(respEndpoint && { ikeFrom: respEndpoint.address }),
+        },
+      },
+      'ipsec-phase2',
+    );
+  }
+  const theirs = respEndpoint!;
+  const props = proposals(I, entry);
+  const verdicts = props.map((p) => ({
+    p,
+    choice: selectResponderEntry(R, theirs, from, p.asSeenByResponder),
+  }));
+  const refused = verdicts.find((v) => !('entry' in v.choice));
+  if (refused)
+    return fail(
+      'phase1-done',
+      proxyFailure(initiator, responder, entry, theirs, from, refused),
+      'ipsec-phase2',
+    );
+  const respEntry = verdicts.map((v) => ('entry' in v.choice ? v.choice.entry : undefined)).find((e) => e);
+  if (!respEntry) return result('phase1-done');
+  agreed.responderEntry = respEntry;
+
+  const transform = selectTransform(transformSetsOf(I, entry), transformSetsOf(R, respEntry));
+  if (!transform)
+    return fail(
+      'phase1-done',
+      {
+        code: 'TRANSFORM_SET_MISMATCH',
+        fix: responder.side,
+        refs: definedRefs(
+          ...transformSetsOf(I, entry).map((t) => t.ref),
+          ...transformSetsOf(R, respEntry).map((t) => t.ref),
+          entry.ref,
+          respEntry.ref,
+        ),
+        details: {
+          offered: transformSetsOf(I, entry).map((t) => t.transforms.join(' ')),
+          accepted: transformSetsOf(R, respEntry).map((t) => t.transforms.join(' ')),
+        },
+      },
+      'ipsec-phase2',
+    );
+  agreed.transform = transform;
+
+  if (!pfsAccepted(entry.pfsGroup, respEntry.pfsGroup))
+    return fail(
+      'phase1-done',
+      {
+        code: 'PFS_MISMATCH',
+        fix: initiator.side,
+        refs: definedRefs(entry.ref, respEntry.ref, ...pfsLines(entry), ...pfsLines(respEntry)),
+        details: {
+          requiredGroup: respEntry.pfsGroup,
+          offeredGroup: entry.pfsGroup ?? 'none',
+          requiredBy: responder.side,
+        },
+      },
+      'ipsec-phase2',
+    );
+  if (entry.pfsGroup !== undefined) agreed.pfsGroup = entry.pfsGroup;
+  agreed.phase2Lifetime = Math.min(phase2Lifetime(I, entry), phase2Lifetime(R, respEntry));
+  return result('phase1-done');
+}
+
+/** Pre-shared keys need a key for this peer; signatures and encrypted nonces need a certificate. */
+function canAuthenticate(d: DeviceConfig, method: string, key: unknown): boolean {
+  return method === 'pre-share' ? key !== undefined : d.trustpoints.length > 0;
+}
+
+function pfsLines(e: CryptoMapEntry): SourceRef[] {
+  return e.lines.filter((l) => /\bset pfs\b/.test(l.text));
+}
+
+function isakmpEnabledOn(d: DeviceConfig, nameif: string | undefined): boolean {
+  if (d.isakmpEnabled === 'all') return true;
+  if (d.isakmpEnabled === 'none') return false;
+  return nameif !== undefined && d.isakmpEnabled.includes(nameif);
+}
+
+function policySummary(p: { [k in PolicyField]: string | number }, fields: readonly PolicyField[]) {
+  return Object.fromEntries(fields.map((f) => [f, p[f]]));
+}
+
+function proxyFailure(
+  initiator: Party,
+  responder: Party,
+  entry: CryptoMapEntry,
+  theirs: IkeEndpoint,
+  from: string,
+  refused: { p: Proposal; choice: ReturnType<typeof selectResponderEntry> },
+): Omit<Failure, 'phase'> {
+  const R = responder.device;
+  const c = refused.choice;
+  if ('peerNotFound' in c) {
+    if (c.owner)
+      return {
+        code: 'PEER_NOT_FOUND_ENTRY_ORDER',
+        fix: responder.side,
+        refs: definedRefs(c.peerNotFound.ref, c.owner.ref, refused.p.line.ref),
+        details: { peer: from, broaderEntry: c.peerNotFound.seq, hostEntry: c.owner.seq, map: c.owner.map },
+      };
+    return {
+      code: 'PEER_ADDRESS_MISMATCH',
+      fix: responder.side,
+      refs: definedRefs(
+        c.peerNotFound.ref,
+        ...c.peerNotFound.lines.filter((l) => / peer /.test(` ${l.text} `)),
+      ),
+      details: {
+        configuredPeer: c.peerNotFound.peers.join(', '),
+        actualAddresses: [from],
+        map: c.peerNotFound.map,
+        entry: c.peerNotFound.seq,
+      },
+    };
+  }
+  const candidates = 'noMatch' in c ? c.noMatch : [];
+  const local = candidates[0];
+  const localTraffic: TrafficSet | undefined = local ? protectedTraffic(R, local) : undefined;
+  const aclRef = local?.matchAddress !== undefined ? R.acls.get(local.matchAddress)?.ref : undefined;
+  return {
+    code: 'PROXY_ID_MISMATCH',
+    fix: responder.side,
+    refs: definedRefs(
+      refused.p.line.ref,
+      aclRef,
+      ...(local ? [] : walkEntries(R, theirs.map!).map((e) => e.ref)),
+    ),
+    details: {
+      proposed: refused.p.line.ref.text.trim(),
+      initiatorAcl: entry.matchAddress,
+      responderAcl: local?.matchAddress,
+      responderEntry: local ? `${local.map} ${local.seq}` : undefined,
+      ...(localTraffic && { missing: refused.p.asSeenByResponder.subtract(localTraffic).sample() }),
+      peerKnown: candidates.some((e) => entryAcceptsPeer(R, e, from)),
+    },
+  };
+}
