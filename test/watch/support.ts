@@ -110,3 +110,23 @@ export function skipWithout(present: boolean, what: string): boolean {
   console.warn(`skipped: ${what} is not available here (required on CI)`);
   return true;
 }
+
+export const PG_URL = process.env['IPSEC_DOCTOR_TEST_PG'];
+
+/** A database of its own on the test server (dropped by `drop`), so test runs never see each other's rows. */
+export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  const name = `ipsec_watch_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
