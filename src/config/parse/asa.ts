@@ -18,6 +18,7 @@ import {
   readIsakmpEnable,
   readPixPolicy,
   readTransformSet,
+  readTrustpoint,
 } from './firewall-crypto.js';
 import { readNat, readStatic } from './firewall-nat.js';
 import { readObject, readObjectGroup } from './firewall-objects.js';
@@ -48,6 +49,7 @@ const ASA_COMMANDS: Command[] = [
   { words: ['crypto', 'ipsec', 'ikev1', 'transform-set'], handle: readTransformSet },
   { words: ['crypto', 'ipsec', 'transform-set'], handle: readTransformSet },
   { words: ['crypto', 'ipsec', 'security-association', 'lifetime'], handle: readGlobalLifetime },
+  { words: ['crypto', 'ca', 'trustpoint'], handle: readTrustpoint },
   { words: ['crypto', 'map'], handle: readCryptoMap },
   { words: ['crypto', 'dynamic-map'], handle: readCryptoMap },
   { words: ['tunnel-group'], handle: readTunnelGroup },

@@ -298,6 +298,15 @@ export function readCryptoMap(ctx: FirewallContext, s: Section): void {
   ignore(ctx, s.body.length);
 }
 
+/** `crypto ca trustpoint NAME` (ASA), `ca identity NAME …` (PIX 6): certificates can authenticate peers. */
+export function readTrustpoint(ctx: FirewallContext, s: Section): void {
+  const w = s.head.words;
+  const name = w[w[0]?.toLowerCase() === 'crypto' ? 3 : 2];
+  if (!name) fail('trustpoint without a name');
+  if (!ctx.device.trustpoints.includes(name)) ctx.device.trustpoints.push(name);
+  ignore(ctx, s.body.length);
+}
+
 /** Maps into the model, entries by sequence number. */
 export function finishCryptoMaps(ctx: FirewallContext): void {
   const sorted = (m: Map<string, CryptoMap>) =>

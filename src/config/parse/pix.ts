@@ -20,6 +20,7 @@ import {
   readPixKey,
   readPixPolicy,
   readTransformSet,
+  readTrustpoint,
 } from './firewall-crypto.js';
 import { readNat, readStatic } from './firewall-nat.js';
 import { readObjectGroup } from './firewall-objects.js';
@@ -69,6 +70,7 @@ const PIX_COMMANDS: Command[] = [
   { words: ['isakmp', 'key'], handle: readPixKey },
   { words: ['crypto', 'ipsec', 'transform-set'], handle: readTransformSet },
   { words: ['crypto', 'ipsec', 'security-association', 'lifetime'], handle: readGlobalLifetime },
+  { words: ['ca', 'identity'], handle: readTrustpoint },
   { words: ['crypto', 'map'], handle: readCryptoMap },
   { words: ['crypto', 'dynamic-map'], handle: readCryptoMap },
   { words: ['nat'], handle: readNat },
