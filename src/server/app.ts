@@ -25,6 +25,8 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     connectionTimeout: limits.timeMs + 30_000,
     return503OnClosing: true,
   });
+  // JSON only: a cross-site form can post text/plain without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   const pool = new WorkerPool(limits);
   const history = options.db !== undefined ? new HistoryStore(options.db, limits.historyEntries) : undefined;
   installSecurity(app, {

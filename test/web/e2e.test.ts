@@ -122,7 +122,6 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await page.getByLabel('Finding code').fill('ike_pol');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => row.count()).toBe(1);
-    await shot('history');
     await row.getByRole('link', { name: 'Open' }).click();
     await expect
       .poll(() => page.locator('article.finding .code').first().textContent())
@@ -189,6 +188,9 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'diagnose-phone.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/#/history`);
+    await expect.poll(() => page.locator('table.history tbody tr').count()).toBe(2);
+    await shot('history');
   });
 
   it('loaded nothing from elsewhere and broke no Content-Security-Policy rule', () => {
