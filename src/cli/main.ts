@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { register as annotate } from './commands/annotate.js';
+import { register as config } from './commands/config.js';
 import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
 import { register as mtu } from './commands/mtu.js';
@@ -14,6 +15,7 @@ const VERBS: ((program: Command, setExit: SetExit) => void)[] = [
   diagnose,
   explain,
   annotate,
+  config,
   serve,
   mtu,
   watch,

@@ -37,7 +37,10 @@ export function lintConfigs(devices: readonly DeviceConfig[]): ConfigHit[] {
 export function lint(inputs: readonly InputText[], options: ConfigOptions = {}): Report {
   const t = translator(options.lang ?? 'en');
   const devices = parseInputs(inputs, options.platform);
-  return report(sortFindings(lintConfigs(devices).map((h) => localiseHit(h, t))));
+  return {
+    ...report(sortFindings(lintConfigs(devices).map((h) => localiseHit(h, t)))),
+    configs: devices.length,
+  };
 }
 
 export function check(a: InputText, b: InputText, options: ConfigOptions = {}): CheckReport {
@@ -53,7 +56,8 @@ export function checkDevices(a: DeviceConfig, b: DeviceConfig, lang: Language = 
   const names = { a: a.hostname ?? a.file, b: b.hostname ?? b.file };
   return {
     ...report(sortFindings(dedupe(hits).map((h) => localiseHit(h, t, names)))),
-    outcome: pair.outcome,
+    configs: 2,
+    outcome: { ...pair.outcome, names },
   };
 }
 
@@ -139,6 +143,7 @@ export function auditDevices(devices: readonly DeviceConfig[], lang: Language = 
   }
   return {
     ...report(sortFindings(dedupe(hits).map((h) => localiseHit(h, t)))),
+    configs: devices.length,
     peerings,
     devices: devices.length,
   };

@@ -8,6 +8,8 @@ export interface Report {
   version: string;
   findings: Finding[];
   stats?: Stats;
+  /** lint/check/audit: how many configurations were read. */
+  configs?: number;
   /** `check` (predicted) and `simulate` (simulated): how the negotiation ends. */
   outcome?: Outcome;
 }
@@ -19,7 +21,12 @@ export interface Outcome {
   /** ISAKMP state each side would show (`QM_IDLE`, `MM_NO_STATE`, `MM_KEY_EXCH`, …). */
   states: { a: string; b: string };
   /** When the result depends on who initiates: each direction's own outcome. */
-  directions?: { aInitiates: Omit<Outcome, 'directions'>; bInitiates: Omit<Outcome, 'directions'> };
+  directions?: {
+    aInitiates: Omit<Outcome, 'directions' | 'names'>;
+    bInitiates: Omit<Outcome, 'directions' | 'names'>;
+  };
+  /** Hostnames (else file names) of A and B, for texts. */
+  names?: { a: string; b: string };
 }
 
 export function report(findings: Finding[], stats?: Stats): Report {

@@ -1,5 +1,6 @@
 import type { Translator } from '../i18n/index.js';
 import type { Report } from '../pipeline/report.js';
+import { outcomeLines } from './outcome.js';
 import { isCommand } from './text.js';
 
 /** Markdown for tickets: a heading per finding, evidence and commands in fenced blocks. */
@@ -8,9 +9,14 @@ export function renderMarkdown(r: Report, t: Translator): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.filter((f) => f.severity === 'warning').length;
   out.push(
-    r.findings.length === 0 ? t.text('verdict.noInput') : t.text('verdict.problems', { errors, warnings }),
+    r.findings.length === 0
+      ? t.text(r.configs !== undefined ? 'verdict.configsClean' : 'verdict.noInput', {
+          count: r.configs ?? 0,
+        })
+      : t.text('verdict.problems', { errors, warnings }),
     '',
   );
+  if (r.outcome) out.push(...outcomeLines(r.outcome, t).map(escapeMd), '');
   for (const f of r.findings) {
     out.push(`## ${f.severity.toUpperCase()} \`${f.code}\`: ${escapeMd(f.title)}`, '');
     if (f.peer) out.push(`- ${t.text('label.peer')}: \`${f.peer}\``);

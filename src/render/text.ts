@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import type { Translator } from '../i18n/index.js';
 import type { Finding } from '../model/findings.js';
 import type { Report } from '../pipeline/report.js';
+import { outcomeLines } from './outcome.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -29,9 +30,11 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
     out.push(
       paint(
         'bold',
-        r.stats?.recognised
-          ? t.text('verdict.nothingWrong', { count: r.stats.recognised })
-          : t.text('verdict.noInput'),
+        r.configs !== undefined
+          ? t.text('verdict.configsClean', { count: r.configs })
+          : r.stats?.recognised
+            ? t.text('verdict.nothingWrong', { count: r.stats.recognised })
+            : t.text('verdict.noInput'),
       ),
     );
   else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
@@ -39,6 +42,7 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
     out.push(paint(SEVERITY_STYLE[headline.severity], headline.summary));
     out.push(t.text('verdict.problems', { errors: errors.length, warnings: warnings.length }));
   }
+  if (r.outcome) out.push(...outcomeLines(r.outcome, t).map((l) => paint('bold', l)));
   const groups = new Map<string, Finding[]>();
   for (const f of r.findings) {
     const key = f.peer ?? '';
@@ -72,7 +76,9 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
 }
 
 export function isCommand(step: string): boolean {
-  return /^(crypto|interface|ip|no|access-list|tunnel-group|clear|show|ping|set)\b/.test(step);
+  return /^(crypto|interface|ip|no|access-list|tunnel-group|group-policy|clear|show|ping|set|isakmp|nat|object|object-group|route|route-map|sysopt|vpngroup|!)(\s|$)/.test(
+    step,
+  );
 }
 
 function indent(s: string, pad: string): string {
