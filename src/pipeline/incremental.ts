@@ -13,8 +13,6 @@ interface InputState {
   classifier: Classifier;
   /** Added to the reader's line numbers: an input resumed after a restart keeps counting. */
   offset: number;
-  /** Lines since the last `settle`: an input with none is idle and its pending message is flushed. */
-  fresh: boolean;
 }
 
 /**
@@ -34,34 +32,20 @@ export class IncrementalAnalysis {
     let state = this.inputs.get(input);
     if (!state) {
       const classifier = new Classifier((e) => this.onEvent(e, this.correlator.push(e)));
-      state = { reader: new LineReader(input), classifier, offset: firstLine - 1, fresh: true };
+      state = { reader: new LineReader(input), classifier, offset: firstLine - 1 };
       this.inputs.set(input, state);
     }
     const line = state.reader.read(physical, cut);
     line.lineNo += state.offset;
-    state.fresh = true;
     state.classifier.push(line);
     return line;
   }
 
   /**
-   * Flushes the message each idle input still holds (a live input has no end to flush it: the
-   * last line of a burst would otherwise wait for the next one).
+   * Ends the message each input is building: a live input has no end to flush its last message,
+   * so the caller settles on a short period (a message split across one is read as two).
    */
   settle(): void {
-    for (const state of this.inputs.values()) {
-      if (!state.fresh) state.classifier.end();
-      state.fresh = false;
-    }
-  }
-
-  /** Ends the message an input was building: a syslog datagram or frame is one whole message. */
-  endMessage(input: string): void {
-    this.inputs.get(input)?.classifier.end();
-  }
-
-  /** Ends every input now (a clean stop). */
-  flushAll(): void {
     for (const state of this.inputs.values()) state.classifier.end();
   }
 

@@ -87,6 +87,8 @@ export class Tracker implements FleetSource {
   private readonly changed = new Set<TunnelRow>();
   private readonly retired: TunnelRow[] = [];
   private lines: StoredLine[] = [];
+  /** When each line arrived: a message is classified when the next one comes, but dated by its own. */
+  private readonly arrived = new WeakMap<LogLine, number>();
   private readonly listeners: Array<(c: Change) => void> = [];
   private readonly newRowListeners: Array<(device: string, peer: string) => void> = [];
   private now = 0;
@@ -110,16 +112,19 @@ export class Tracker implements FleetSource {
     for (const [input, n] of last) this.lastLine.set(input, Math.max(n, this.lastLine.get(input) ?? 0));
   }
 
-  /** One syslog message from the network: its header names the host, its body may span lines. */
+  /**
+   * One syslog message from the network: its header names the host, its body may span lines. A
+   * relay forwards a device's multi-line output one line per message, so a message is not ended
+   * here: the next line of the same input, or the input going idle (`tick`), ends it.
+   */
   receive(source: string, text: string, cut = false): void {
     this.stats.messages++;
     const m = parseSyslog(text);
     const input = m.host ?? source;
     for (const physical of m.msg.split('\n')) this.feed(input, physical, cut);
-    this.analysis.endMessage(input);
   }
 
-  /** One line of a followed file: messages may span lines, so they end when the input goes idle. */
+  /** One line of a followed file. */
   fileLine(input: string, physical: string, cut = false): void {
     this.stats.messages++;
     this.feed(input, physical, cut);
@@ -142,7 +147,6 @@ export class Tracker implements FleetSource {
 
   /** Ends every pending message and diagnoses it (a clean stop). */
   flush(): void {
-    this.analysis.flushAll();
     this.tick();
   }
 
@@ -200,6 +204,7 @@ export class Tracker implements FleetSource {
     const first = (this.lastLine.get(input) ?? 0) + 1;
     const line: LogLine = this.analysis.line(input, physical, cut, first);
     this.lastLine.set(input, line.lineNo);
+    this.arrived.set(line, this.now);
     this.inputSeen.set(input, this.now);
     this.stats.lines++;
     this.lines.push({ input, line: line.lineNo, device: line.device ?? input, at: this.now, text: line.raw });
@@ -209,12 +214,13 @@ export class Tracker implements FleetSource {
     if (event.kind !== 'ctx.prompt' && event.kind !== 'ctx.device')
       this.stats.recognised += event.lines.length;
     if (!session) return;
+    const at = this.arrived.get(event.lines[0]!) ?? this.now;
     const row = this.rowOf(session);
     const effect = effectOf(event);
-    row.lastSeen = this.now;
+    row.lastSeen = Math.max(row.lastSeen, at);
     this.changed.add(row);
     this.dirty.add(session);
-    if (effect.failure) row.rate = count(row.rate, this.now);
+    if (effect.failure) row.rate = count(row.rate, at);
     let moved = false;
     if (effect.phase1 !== undefined && effect.phase1 !== row.phase1) {
       row.phase1 = effect.phase1;
@@ -225,7 +231,7 @@ export class Tracker implements FleetSource {
       moved = true;
     }
     if (moved) {
-      row.lastChange = this.now;
+      row.lastChange = at;
       this.emit({ kind: 'state', tunnel: this.fleetOf(row) });
     }
     if (effect.recovers) {
