@@ -12,7 +12,8 @@ import { type Ternary, ternary } from './ternary.js';
  *
  * Built from the last entry up: the traffic permitted by entries i… is entry i's match if it
  * permits, plus what entries i+1… permit outside it. Each step subtracts one cube from the set,
- * so an ACL of n mostly disjoint entries costs O(n²) cube tests.
+ * so an ACL of n mostly disjoint entries costs O(n²) cube tests. The result is not normalised:
+ * merging costs more than it saves in comparisons (describeTraffic merges before it writes).
  */
 export function permittedTraffic(entries: readonly AclEntry[]): TrafficSet {
   let permitted = TrafficSet.EMPTY;
@@ -24,15 +25,18 @@ export function permittedTraffic(entries: readonly AclEntry[]): TrafficSet {
     if (entry.action === 'permit')
       permitted = TrafficSet.fromDisjointCubes([...permitted.cubes, ...matched.cubes]);
   }
-  return permitted.normalized();
+  return permitted;
 }
 
+/** What an ACL entry or a NAT rule written without an ACL (`src`/`dst` only) matches on. */
+export type TrafficMatch = Pick<AclEntry, 'protocol' | 'src' | 'dst' | 'srcPorts' | 'dstPorts'>;
+
 /**
- * The packets one entry matches, whatever its action. `ip` matches every protocol and port; ports
- * constrain tcp and udp only. A malformed entry (protocol beyond 255, inverted port range) matches
- * nothing rather than something guessed.
+ * The packets one entry matches, whatever its action. `ip` (no protocol) matches every protocol
+ * and port; ports constrain tcp and udp only. A malformed entry (protocol beyond 255, inverted
+ * port range) matches nothing rather than something guessed.
  */
-export function entryTraffic(entry: AclEntry): TrafficSet {
+export function entryTraffic(entry: TrafficMatch): TrafficSet {
   const proto = protocolMatch(entry.protocol);
   const ported = entry.protocol !== undefined && hasPorts(entry.protocol);
   const srcPorts = ported ? portInterval(entry.srcPorts) : ALL_PORTS;

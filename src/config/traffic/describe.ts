@@ -3,8 +3,9 @@ import { protocolOf } from '../parse/protocols.js';
 import type { Cube } from './cube.js';
 import { type Flow, hasPorts } from './flow.js';
 import { type Interval, isAllPorts } from './interval.js';
-import type { TrafficSet } from './set.js';
-import { type Ternary, ternaryMatches } from './ternary.js';
+import { mergeCubes } from './merge.js';
+import { TrafficSet } from './set.js';
+import { type Ternary, ternary, ternaryMatches } from './ternary.js';
 
 export interface DescribeOptions {
   /** Lines kept; the rest are counted in `omitted`. Default 20. */
@@ -20,29 +21,30 @@ export interface TrafficDescription {
 }
 
 /**
- * A set as ACL-like lines (`permit ip 10.1.1.0 0.0.0.255 20.1.1.0 0.0.0.255`). Cubes with the same
- * addresses and ports are gathered by protocol: all protocols is one `ip` line; most protocols is
- * `deny` lines for the missing ones then `permit ip` (placed after every other line, where their
- * denies cannot shadow anything: two such groups never share addresses, or they would overlap);
- * a few protocols are one line each. An empty set has no lines.
+ * A set as ACL-like lines (`permit ip 10.1.1.0 0.0.0.255 20.1.1.0 0.0.0.255`), exact under
+ * first-match. Protocols that carry the same traffic are described together: a few protocols get
+ * one line each per region; the class holding most protocols gets, per region, `deny` lines for
+ * the protocols outside it then `permit ip`, placed last so those denies only meet packets the
+ * earlier lines left (its regions are disjoint, so one region's denies never shadow another's).
+ * An empty set has no lines.
  */
 export function describeTraffic(set: TrafficSet, options: DescribeOptions = {}): TrafficDescription {
   const form = options.form ?? 'wildcard';
-  const exact: string[] = [];
-  const complements: string[] = [];
-  for (const g of groupByProtocol(set.normalized().cubes)) {
-    const rest = `${address(g.cube.src, form)}${ports(g.cube.srcPorts)} ${address(g.cube.dst, form)}${ports(g.cube.dstPorts)}`;
-    if (g.protocols.length === PROTOCOL_COUNT) exact.push(`permit ip ${rest}`);
-    else if (
-      g.protocols.length > PROTOCOL_COUNT / 2 &&
-      isAllPorts(g.cube.srcPorts) &&
-      isAllPorts(g.cube.dstPorts)
-    ) {
-      const missing = ALL_PROTOCOLS.filter((p) => !g.protocols.includes(p));
-      complements.push(...missing.map((p) => `deny ${protocolName(p)} ${rest}`), `permit ip ${rest}`);
-    } else exact.push(...g.protocols.map((p) => `permit ${protocolName(p)} ${rest}`));
+  const region = (c: Cube) =>
+    `${address(c.src, form)}${ports(c.srcPorts)} ${address(c.dst, form)}${ports(c.dstPorts)}`;
+  const lines: string[] = [];
+  const classes = protocolClasses(set.cubes);
+  const most = classes.find((c) => c.protocols.length > PROTOCOL_COUNT / 2);
+  for (const c of classes.filter((c) => c !== most)) {
+    for (const p of c.protocols)
+      lines.push(...c.regions.map((r) => `permit ${protocolName(p)} ${region(r)}`));
   }
-  const lines = [...exact, ...complements];
+  if (most !== undefined) {
+    const outside = ALL_PROTOCOLS.filter((p) => !most.protocols.includes(p));
+    for (const r of most.regions) {
+      lines.push(...outside.map((p) => `deny ${protocolName(p)} ${region(r)}`), `permit ip ${region(r)}`);
+    }
+  }
   const maxLines = options.maxLines ?? 20;
   return { lines: lines.slice(0, maxLines), omitted: Math.max(0, lines.length - maxLines) };
 }
@@ -74,23 +76,44 @@ function ports(i: Interval): string {
   return ` range ${i.lo} ${i.hi}`;
 }
 
-interface ProtocolGroup {
-  /** Addresses and ports shared by the group (its protocol field is not used). */
-  cube: Cube;
+/** Protocols whose traffic is the same set of regions (addresses and ports). */
+interface ProtocolClass {
   protocols: number[];
+  /** Disjoint, merged, sorted; their protocol field is not used. */
+  regions: Cube[];
 }
 
-function groupByProtocol(cubes: readonly Cube[]): ProtocolGroup[] {
-  const groups = new Map<string, ProtocolGroup>();
-  for (const c of [...cubes].sort(byFields)) {
-    const key = `${c.src.value}/${c.src.care},${c.dst.value}/${c.dst.care},${c.srcPorts.lo}-${c.srcPorts.hi},${c.dstPorts.lo}-${c.dstPorts.hi}`;
-    const group = groups.get(key) ?? { cube: c, protocols: [] };
-    groups.set(key, group);
-    group.protocols.push(...ALL_PROTOCOLS.filter((p) => ternaryMatches(c.proto, p)));
+/**
+ * Protocols grouped by the traffic they carry. Protocols matched by the same cubes surely carry
+ * the same traffic; then groups whose traffic is equal though cut differently (`ip` minus `tcp`
+ * leaves eight cubes, one per protocol bit) are joined. Protocols without traffic are left out.
+ */
+function protocolClasses(cubes: readonly Cube[]): ProtocolClass[] {
+  const everyProtocol = cubes.filter((c) => c.proto.care === 0);
+  const some = cubes.filter((c) => c.proto.care !== 0);
+  const bySignature = new Map<string, { protocols: number[]; cubes: Cube[] }>();
+  for (const p of ALL_PROTOCOLS) {
+    const matching = some.filter((c) => ternaryMatches(c.proto, p));
+    const signature = matching.map((c) => some.indexOf(c)).join(',');
+    const group = bySignature.get(signature) ?? { protocols: [], cubes: [...everyProtocol, ...matching] };
+    bySignature.set(signature, group);
+    group.protocols.push(p);
   }
-  for (const g of groups.values()) g.protocols.sort((a, b) => a - b);
-  return [...groups.values()];
+  const classes: { protocols: number[]; traffic: TrafficSet }[] = [];
+  for (const g of bySignature.values()) {
+    if (g.cubes.length === 0) continue;
+    const traffic = TrafficSet.fromDisjointCubes(g.cubes.map((c) => ({ ...c, proto: ANY_PROTOCOL })));
+    const same = classes.find((c) => c.traffic.equals(traffic));
+    if (same) same.protocols.push(...g.protocols);
+    else classes.push({ protocols: g.protocols, traffic });
+  }
+  return classes.map((c) => ({
+    protocols: c.protocols.sort((a, b) => a - b),
+    regions: mergeCubes(c.traffic.cubes).sort(byFields),
+  }));
 }
+
+const ANY_PROTOCOL = ternary(0, 0);
 
 function byFields(a: Cube, b: Cube): number {
   return (
@@ -98,7 +121,6 @@ function byFields(a: Cube, b: Cube): number {
     b.src.care - a.src.care ||
     a.dst.value - b.dst.value ||
     b.dst.care - a.dst.care ||
-    a.proto.value - b.proto.value ||
     a.srcPorts.lo - b.srcPorts.lo ||
     a.dstPorts.lo - b.dstPorts.lo
   );

@@ -3,7 +3,7 @@
  * other, nest or overlap, whether crypto-map entries overlap, and whether NAT rules catch
  * protected traffic — on sets of flows, never on the text of the ACLs.
  */
-export { entryTraffic, permittedTraffic } from './acl.js';
+export { entryTraffic, permittedTraffic, type TrafficMatch } from './acl.js';
 export { describeTraffic, type DescribeOptions, formatFlow, type TrafficDescription } from './describe.js';
 export type { Flow } from './flow.js';
 export { relation, type TrafficRelation } from './relation.js';

@@ -25,33 +25,32 @@ const TERNARY_FIELDS: readonly TernaryField[] = ['proto', 'src', 'dst'];
 const INTERVAL_FIELDS: readonly IntervalField[] = ['srcPorts', 'dstPorts'];
 
 function mergeTernaryField(cubes: readonly Cube[], field: TernaryField): Cube[] {
-  const settled = new Map<string, Cube>();
+  // Cubes alike but for this field's value, by (other fields, care) then by value.
+  const settled = new Map<string, Map<number, Cube>>();
   const work = [...cubes];
   for (let c = work.pop(); c !== undefined; c = work.pop()) {
     const t: Ternary = c[field];
-    const base = `${keyWithout(c, field)}|${t.care}|`;
-    const bit = differingBit(settled, base, t, field !== 'proto' && isPrefix(t.care));
+    const key = `${keyWithout(c, field)}|${t.care}`;
+    const alike = settled.get(key) ?? new Map<number, Cube>();
+    settled.set(key, alike);
+    const bit = differingBit(alike, t, field !== 'proto' && isPrefix(t.care));
     if (bit === undefined) {
-      settled.set(base + t.value, c);
+      alike.set(t.value, c);
       continue;
     }
-    settled.delete(base + ((t.value ^ bit) >>> 0));
+    alike.delete((t.value ^ bit) >>> 0);
     work.push({ ...c, [field]: { value: (t.value & ~bit) >>> 0, care: (t.care & ~bit) >>> 0 } });
   }
-  return [...settled.values()];
+  return [...settled.values()].flatMap((alike) => [...alike.values()]);
 }
 
 /** The cared bit in which a settled cube differs from `t`, if there is one. */
-function differingBit(
-  settled: ReadonlyMap<string, Cube>,
-  base: string,
-  t: Ternary,
-  keepPrefix: boolean,
-): number | undefined {
+function differingBit(alike: ReadonlyMap<number, Cube>, t: Ternary, keepPrefix: boolean): number | undefined {
+  if (alike.size === 0) return undefined;
   const candidates = keepPrefix ? lowestBit(t.care) : t.care;
   for (let bits = candidates; bits !== 0; bits = (bits & ~lowestBit(bits)) >>> 0) {
     const bit = lowestBit(bits);
-    if (settled.has(base + ((t.value ^ bit) >>> 0))) return bit;
+    if (alike.has((t.value ^ bit) >>> 0)) return bit;
   }
   return undefined;
 }
@@ -88,11 +87,10 @@ function isPrefix(care: number): boolean {
 }
 
 function keyWithout(c: Cube, field: TernaryField | IntervalField): string {
-  return [
-    field === 'proto' ? '' : `${c.proto.value}/${c.proto.care}`,
-    field === 'src' ? '' : `${c.src.value}/${c.src.care}`,
-    field === 'dst' ? '' : `${c.dst.value}/${c.dst.care}`,
-    field === 'srcPorts' ? '' : `${c.srcPorts.lo}-${c.srcPorts.hi}`,
-    field === 'dstPorts' ? '' : `${c.dstPorts.lo}-${c.dstPorts.hi}`,
-  ].join(',');
+  const proto = field === 'proto' ? '' : `${c.proto.value}/${c.proto.care}`;
+  const src = field === 'src' ? '' : `${c.src.value}/${c.src.care}`;
+  const dst = field === 'dst' ? '' : `${c.dst.value}/${c.dst.care}`;
+  const srcPorts = field === 'srcPorts' ? '' : `${c.srcPorts.lo}-${c.srcPorts.hi}`;
+  const dstPorts = field === 'dstPorts' ? '' : `${c.dstPorts.lo}-${c.dstPorts.hi}`;
+  return `${proto},${src},${dst},${srcPorts},${dstPorts}`;
 }

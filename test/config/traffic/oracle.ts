@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { AclEntry, AddressMatch, PortRange } from '../../../src/config/model.js';
-import type { Flow } from '../../../src/config/traffic/index.js';
+import type { Flow, TrafficSet } from '../../../src/config/traffic/index.js';
+import { intervalMatches } from '../../../src/config/traffic/interval.js';
+import { ternaryMatches } from '../../../src/config/traffic/ternary.js';
 
 /**
  * A small universe in which brute force is exact. ACLs are generated so that every region their
@@ -26,6 +28,46 @@ export const UNIVERSE: readonly Flow[] = UNIVERSE_PROTOCOLS.flatMap((protocol) =
     ),
   ),
 );
+
+/**
+ * The universe's flows in the set, found cube by cube (the universe is a product, so each cube's
+ * flows are the product of the values each field matches), and how many flows lie in more than
+ * one cube: the representation promises none.
+ */
+export function universeMembers(set: TrafficSet): { members: Uint8Array; covered: number } {
+  const members = new Uint8Array(UNIVERSE.length);
+  let covered = 0;
+  for (const c of set.cubes) {
+    const protocols = indices(UNIVERSE_PROTOCOLS, (p) => ternaryMatches(c.proto, p));
+    const srcs = indices(ADDRESSES, (a) => ternaryMatches(c.src, a));
+    const dsts = indices(ADDRESSES, (a) => ternaryMatches(c.dst, a));
+    const srcPorts = indices(PORTS, (p) => intervalMatches(c.srcPorts, p));
+    const dstPorts = indices(PORTS, (p) => intervalMatches(c.dstPorts, p));
+    for (const p of protocols)
+      for (const s of srcs)
+        for (const d of dsts)
+          for (const sp of srcPorts)
+            for (const dp of dstPorts) {
+              members[flowIndex(p, s, d, sp, dp)] = 1;
+              covered++;
+            }
+  }
+  return { members, covered };
+}
+
+/** The universe's flows for which the predicate holds. */
+export function universeWhere(predicate: (f: Flow) => boolean): Uint8Array {
+  return Uint8Array.from(UNIVERSE, (f) => (predicate(f) ? 1 : 0));
+}
+
+function indices(values: readonly number[], keep: (v: number) => boolean): number[] {
+  return values.flatMap((v, i) => (keep(v) ? [i] : []));
+}
+
+/** Position in UNIVERSE, which lists protocols, then sources, destinations, source and destination ports. */
+function flowIndex(p: number, s: number, d: number, sp: number, dp: number): number {
+  return (((p * ADDRESSES.length + s) * ADDRESSES.length + d) * PORTS.length + sp) * PORTS.length + dp;
+}
 
 /**
  * The ACL's verdict on each packet, by the book: the first entry whose every field matches

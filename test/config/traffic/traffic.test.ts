@@ -3,12 +3,14 @@ import {
   describeTraffic,
   formatFlow,
   permittedTraffic,
+  entryTraffic,
   relation,
   TrafficSet,
   TrafficTooComplexError,
 } from '../../../src/config/traffic/index.js';
 import { acl, ip } from './acl-lines.js';
 
+const ANY = { addr: 0, wildcard: 0xffffffff };
 const traffic = (...lines: string[]) => permittedTraffic(acl(...lines));
 const flow = (src: string, dst: string, protocol = 6, dstPort = 80, srcPort = 1024) => ({
   protocol,
@@ -166,6 +168,19 @@ describe('protocols and ports', () => {
       'permit gre any any',
       'permit esp any any',
     ]);
+  });
+});
+
+describe('crypto ACL against NAT', () => {
+  it('protected traffic that a PAT rule would translate is found, and an exemption removes it', () => {
+    const crypto = traffic('permit ip 10.1.1.0 0.0.0.255 20.1.1.0 0.0.0.255');
+    const natted = entryTraffic({ src: { addr: ip('10.1.0.0'), wildcard: ip('0.0.255.255') }, dst: ANY });
+    expect(formatFlow(crypto.intersect(natted).sample()!)).toBe('10.1.1.1 → 20.1.1.1 tcp/80');
+    const routeMap = traffic(
+      'deny ip 10.1.1.0 0.0.0.255 20.1.1.0 0.0.0.255',
+      'permit ip 10.1.0.0 0.0.255.255 any',
+    );
+    expect(crypto.overlaps(routeMap)).toBe(false);
   });
 });
 
