@@ -210,12 +210,18 @@ function mapIn(list: Map<string, CryptoMap>, name: string, ref: SourceRef): Cryp
   return map;
 }
 
+/** Entries by sequence number: a hub's map has thousands, each written on several lines. */
+const ENTRIES = new WeakMap<CryptoMap, Map<number, CryptoMapEntry>>();
+
 function entryIn(map: CryptoMap, seq: number, ref: SourceRef): CryptoMapEntry {
-  let entry = map.entries.find((e) => e.seq === seq);
+  const bySeq = ENTRIES.get(map) ?? new Map<number, CryptoMapEntry>();
+  ENTRIES.set(map, bySeq);
+  let entry = bySeq.get(seq);
   if (!entry) {
     // ASA never writes `ipsec-isakmp` for a static entry: it is the only kind it has.
     entry = { map: map.name, seq, kind: 'ipsec-isakmp', peers: [], transformSets: [], ref, lines: [] };
     map.entries.push(entry);
+    bySeq.set(seq, entry);
   }
   return entry;
 }

@@ -51,10 +51,12 @@ export interface ObjectStore {
   groups: Map<string, Group>;
   /** `nat …` lines inside `object network X`: read once every object is known. */
   objectNat: { object: string; line: ConfigLine }[];
+  /** Groups already flattened (members of nested groups included). */
+  flattened: Map<string, Member[]>;
 }
 
 export function emptyObjects(): ObjectStore {
-  return { networks: new Map(), services: new Map(), groups: new Map(), objectNat: [] };
+  return { networks: new Map(), services: new Map(), groups: new Map(), objectNat: [], flattened: new Map() };
 }
 
 /** The minimal list of prefixes covering lo..hi (inclusive, uint32). */
@@ -250,7 +252,10 @@ export function groupType(ctx: FirewallContext, name: string | undefined): Group
   return name === undefined ? undefined : ctx.objects.groups.get(name)?.type;
 }
 
-/** Members of a group and of the groups it nests, depth-first, refusing cycles. */
+/**
+ * Members of a group and of the groups it nests, depth-first, refusing cycles. Memoised: a group
+ * nested twice at every level must not cost 2^depth walks.
+ */
 function flatten(ctx: FirewallContext, name: string, type: GroupType, path: string[] = []): Member[] {
   const group = ctx.objects.groups.get(name);
   if (!group) fail(`object-group '${name}' is not defined`);
@@ -258,10 +263,14 @@ function flatten(ctx: FirewallContext, name: string, type: GroupType, path: stri
   if (group.broken) fail(`object-group '${name}' has a line that could not be read`);
   if (path.includes(name)) fail(`object-group '${name}' contains itself`);
   if (path.length >= MAX_DEPTH) fail(`object-group '${name}' is nested too deeply`);
+  const known = ctx.objects.flattened.get(name);
+  if (known) return known;
   const out: Member[] = [];
-  for (const m of group.members)
-    if (m.kind === 'group') out.push(...flatten(ctx, m.name, type, [...path, name]));
-    else out.push(m);
+  for (const m of group.members) {
+    for (const x of m.kind === 'group' ? flatten(ctx, m.name, type, [...path, name]) : [m]) out.push(x);
+    capped(out, `object-group '${name}'`);
+  }
+  ctx.objects.flattened.set(name, out);
   return out;
 }
 

@@ -75,6 +75,25 @@ describe('ASA lines half understood are reported, unknown ones counted', () => {
     ]);
     expect(d.acls.get('B')?.entries).toHaveLength(101);
   });
+
+  it('a group nested twice at every level is walked once per group (2^30 paths otherwise)', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => [
+      `object-group network G${i}`,
+      ` group-object G${i + 1}`,
+      ` group-object G${i + 1}`,
+    ]).flat();
+    lines.push('object-group network G30', ' network-object host 10.0.0.1');
+    lines.push(
+      'access-list A extended permit ip object-group G0 any',
+      'access-list A extended permit ip object-group G20 any',
+    );
+    const d = asa(lines.join('\n'));
+    expect(d.problems.map((p) => p.reason)).toEqual([
+      "object-group 'G16' expands to more than 10000 entries",
+    ]);
+    // G20 holds 2^10 copies of the one host: duplicates are kept, the device evaluates them too.
+    expect(d.acls.get('A')?.entries).toHaveLength(1024);
+  });
 });
 
 describe('ASA semantics', () => {
