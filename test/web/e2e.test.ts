@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -20,9 +20,13 @@ const SEED = readFileSync(
 ).trimEnd();
 const XSS = '<img src=x onerror=alert(1)>';
 const TRANSCRIPT = `${SEED}\n${XSS}\ncrypto isakmp key s3cr3t-psk address 150.150.150.1`;
-const SHOTS = process.env['IPSEC_DOCTOR_SCREENSHOTS'] ?? mkdtempSync(join(tmpdir(), 'ipsec-doctor-shots-'));
+const KEEP_SHOTS = process.env['IPSEC_DOCTOR_SCREENSHOTS'];
+const SHOTS = KEEP_SHOTS ?? mkdtempSync(join(tmpdir(), 'ipsec-doctor-shots-'));
 
 const skip = missingBrowser();
+/** Generous: a loaded CI machine starts workers and Chromium slowly; a pass is usually immediate. */
+const WAIT = { timeout: 20_000 };
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, WAIT);
 
 describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
   let app: FastifyInstance;
@@ -33,7 +37,10 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
   let page: Page;
   const problems: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = async (name: string) => {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -58,12 +65,13 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
       if (d.message() !== 'Delete analysis 1 from the history?') problems.push(`dialog: ${d.message()}`);
       void d.accept();
     });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await close?.();
     await app?.close();
     await bare?.close();
+    if (!KEEP_SHOTS) rmSync(SHOTS, { recursive: true, force: true });
   });
 
   it('diagnose: paste a seed transcript, see the finding, click it, its evidence line is highlighted', async () => {
@@ -71,7 +79,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await page.getByLabel('Paste logs or show output').fill(TRANSCRIPT);
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
     const card = page.locator('article.finding').first();
-    await expect.poll(() => card.locator('.code').textContent()).toBe('IKE_POLICY_MISMATCH');
+    await poll(() => card.locator('.code').textContent()).toBe('IKE_POLICY_MISMATCH');
     expect(await page.locator('.verdict .headline').textContent()).toContain('Phase 1 fails');
     // Line 8: `Encryption algorithm offered does not match policy!`; line 1 starts the evidence.
     const evidence = page.locator('#d-0-8');
@@ -79,8 +87,8 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     expect(await evidence.getAttribute('class')).toContain('evidence');
     expect(await evidence.getAttribute('class')).not.toContain('selected');
     await card.locator('h3 button').click();
-    await expect.poll(() => evidence.getAttribute('class')).toContain('selected');
-    await expect.poll(() => first.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await poll(() => evidence.getAttribute('class')).toContain('selected');
+    await poll(() => first.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await first.isVisible()).toBe(true);
     // Focus shows the line's gloss.
     expect(await first.locator('.gloss').isVisible()).toBe(true);
@@ -100,7 +108,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     const title = page.locator('article.finding h3').first();
     const english = await title.textContent();
     await page.getByLabel('Language').selectOption('ja');
-    await expect.poll(() => title.textContent()).not.toBe(english);
+    await poll(() => title.textContent()).not.toBe(english);
     expect(await title.textContent()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     expect(await page.locator('nav a').first().textContent()).toBe('診断');
     await page.reload();
@@ -113,15 +121,15 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await page.goto(`${base}/#/history`);
     await page.reload();
     const row = page.locator('table.history tbody tr');
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('IKE_POLICY_MISMATCH');
     expect(await row.textContent()).toContain('pasted.log');
     await page.getByLabel('Finding code').fill('PSK_');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('text=No analysis matches.').count()).toBe(1);
+    await poll(() => page.locator('text=No analysis matches.').count()).toBe(1);
     await page.getByLabel('Finding code').fill('ike_pol');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     await row.getByRole('link', { name: 'Open' }).click();
     await expect
       .poll(() => page.locator('article.finding .code').first().textContent())
@@ -132,7 +140,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     );
     await page.goto(`${base}/#/history`);
     await row.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => row.count()).toBe(0);
+    await poll(() => row.count()).toBe(0);
   });
 
   it('check: two configurations side by side, the outcome on top, each side with its lines', async () => {
@@ -155,7 +163,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await page.getByRole('textbox', { name: 'Configuration A' }).fill(cfg('192.0.2.2', 'rtr-a'));
     await page.getByRole('textbox', { name: 'Configuration B' }).fill(cfg('192.0.2.1', 'rtr-b'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect.poll(() => page.locator('.verdict .headline').count()).toBe(1);
+    await poll(() => page.locator('.verdict .headline').count()).toBe(1);
     expect(await page.locator('.side-result').count()).toBe(2);
     expect(await page.locator('.side-result .lines').first().textContent()).not.toContain('cisco123');
     await shot('check');
@@ -164,18 +172,18 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
   it('fleet: the tunnels with their error-rate sparklines, filtered by state', async () => {
     await page.goto(`${base}/#/fleet`);
     const rows = page.locator('table.fleet tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
+    await poll(() => rows.count()).toBe(3);
     expect(await page.locator('svg.sparkline path').count()).toBe(3);
     expect(await page.locator('svg.sparkline path').nth(1).getAttribute('d')).toMatch(/^M0\.0 /);
     await shot('fleet');
     await page.getByLabel('State').selectOption('down');
-    await expect.poll(() => rows.count()).toBe(1);
+    await poll(() => rows.count()).toBe(1);
     expect(await rows.textContent()).toContain('PSK_MISMATCH');
   });
 
   it('fleet without a live monitor says how to start one', async () => {
     await page.goto(`${bare.listeningOrigin}/#/fleet`);
-    await expect.poll(() => page.locator('.notice').count()).toBe(1);
+    await poll(() => page.locator('.notice').count()).toBe(1);
     expect(await page.locator('.notice').textContent()).toContain('watch --http');
   });
 
@@ -184,12 +192,12 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await page.goto(`${base}/#/diagnose`);
     await page.getByLabel('Paste logs or show output').fill(TRANSCRIPT);
     await page.getByLabel('Paste logs or show output').press('Control+Enter');
-    await expect.poll(() => page.locator('article.finding').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('article.finding').count()).toBeGreaterThan(0);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'diagnose-phone.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/#/history`);
-    await expect.poll(() => page.locator('table.history tbody tr').count()).toBe(2);
+    await poll(() => page.locator('table.history tbody tr').count()).toBe(2);
     await shot('history');
   });
 
