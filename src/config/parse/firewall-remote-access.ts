@@ -158,10 +158,13 @@ function clientGroup(
   };
 }
 
-/** L2L keys by peer address, and one client group per remote-access tunnel-group. */
+/**
+ * L2L keys by peer address, and one client group per group policy the remote-access
+ * tunnel-groups use: split tunnelling is a policy attribute, so the fix names the policy.
+ */
 export function finishRemoteAccess(ctx: FirewallContext): void {
   const dflt = ctx.groupPolicies.get(DEFAULT_POLICY);
-  const raGroups: ClientGroup[] = [];
+  const groups = new Map<string, ClientGroup>();
   for (const tg of ctx.tunnelGroups.values()) {
     const type =
       tg.type ?? IMPLICIT_TYPES[tg.name] ?? (toUint(tg.name) !== undefined ? 'ipsec-l2l' : undefined);
@@ -178,15 +181,19 @@ export function finishRemoteAccess(ctx: FirewallContext): void {
         });
     }
     if (type !== undefined && RA_TYPES.has(type)) {
-      const gp = ctx.groupPolicies.get(tg.groupPolicy ?? DEFAULT_POLICY);
+      const name = tg.groupPolicy ?? DEFAULT_POLICY;
+      const gp = ctx.groupPolicies.get(name);
       const pool = tg.pools[0] ?? gp?.pools?.[0] ?? dflt?.pools?.[0];
-      raGroups.push(clientGroup(tg.name, tg.ref, splitAcl(gp, dflt), pool));
+      if (!groups.has(name)) groups.set(name, clientGroup(name, gp?.ref ?? tg.ref, splitAcl(gp, dflt), pool));
     }
   }
-  if (raGroups.length === 0)
+  if (groups.size === 0)
     // No remote-access tunnel-group written: the group policies that carry client settings stand for them.
     for (const gp of ctx.groupPolicies.values())
       if (gp.name !== DEFAULT_POLICY && (gp.splitPolicy !== undefined || gp.pools !== undefined))
-        raGroups.push(clientGroup(gp.name, gp.ref, splitAcl(gp, dflt), gp.pools?.[0] ?? dflt?.pools?.[0]));
-  ctx.device.clientGroups.push(...raGroups);
+        groups.set(
+          gp.name,
+          clientGroup(gp.name, gp.ref, splitAcl(gp, dflt), gp.pools?.[0] ?? dflt?.pools?.[0]),
+        );
+  ctx.device.clientGroups.push(...groups.values());
 }

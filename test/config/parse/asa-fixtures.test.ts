@@ -169,7 +169,7 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
     ]);
   });
 
-  it('routes, the pool, and the remote-access group with its policy split tunnel', () => {
+  it('routes, the pool, and the remote-access group policy with its split tunnel', () => {
     expect(d.routes.map((r) => [r.interface, r.network, r.mask, r.nextHop])).toEqual([
       ['outside', '0.0.0.0', '0.0.0.0', '192.0.2.6'],
       ['inside', '10.20.0.0', '255.255.0.0', '10.10.0.254'],
@@ -178,7 +178,12 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       expect.objectContaining({ name: 'RA-POOL', first: '10.99.0.1', last: '10.99.0.254' }),
     ]);
     expect(d.clientGroups).toEqual([
-      expect.objectContaining({ name: 'RA-CLIENTS', splitTunnelAcl: 'SPLIT-RA', pool: 'RA-POOL' }),
+      expect.objectContaining({
+        name: 'RA-USERS',
+        splitTunnelAcl: 'SPLIT-RA',
+        pool: 'RA-POOL',
+        ref: expect.objectContaining({ line: lineOf(text, 'group-policy RA-USERS internal') }),
+      }),
     ]);
   });
 
@@ -238,9 +243,9 @@ describe('ASA 8.2 branch (branch-asa82.cfg): the pre-8.3 forms', () => {
     expect(d.acls.get('inside_nat0_outbound')?.entries).toHaveLength(2);
   });
 
-  it('the remote-access group takes its split tunnel from the group policy and its pool from the tunnel-group', () => {
+  it('the remote-access policy has its split tunnel; the pool comes from the tunnel-group', () => {
     expect(d.clientGroups).toEqual([
-      expect.objectContaining({ name: 'RA_GROUP', splitTunnelAcl: 'Split_ACL', pool: 'RA_POOL' }),
+      expect.objectContaining({ name: 'RA_GP', splitTunnelAcl: 'Split_ACL', pool: 'RA_POOL' }),
     ]);
     expect(d.acls.get('outside_access_in')?.entries.at(-1)).toMatchObject({
       protocol: 17,

@@ -91,13 +91,20 @@ describe('ntc-templates ASA show running-config fragments (peer test data)', () 
     expect(d.ignoredLines).toBe(10);
   });
 
-  it('tunnel-groups: L2L keys by peer address (already masked here), remote-access group with its pool', () => {
+  it('tunnel-groups: L2L keys by peer address (already masked here), remote-access policy with the pool', () => {
     const d = find('cisco_asa_show_running-config_tunnel-group.raw');
     expect(d.keys.map((k) => [k.address, k.mask, k.container])).toEqual([
       ['10.15.20.25', '255.255.255.255', '10.15.20.25'],
       ['10.20.30.40', '255.255.255.255', '10.20.30.40'],
     ]);
-    expect(d.clientGroups).toEqual([expect.objectContaining({ name: 'tun01', pool: 'vpn_pool' })]);
+    // The group policy is not in this fragment: the evidence is the tunnel-group that names it.
+    expect(d.clientGroups).toEqual([
+      expect.objectContaining({
+        name: 'default_gpol',
+        pool: 'vpn_pool',
+        ref: expect.objectContaining({ line: 1 }),
+      }),
+    ]);
     expect(d.clientGroups[0]?.splitTunnelAcl).toBeUndefined();
   });
 });

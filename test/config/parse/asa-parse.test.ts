@@ -121,7 +121,8 @@ describe('ASA semantics', () => {
     expect(d.keys.map((k) => [k.address, k.mask, k.container, k.secret])).toEqual([
       ['0.0.0.0', '0.0.0.0', 'DefaultL2LGroup', 'W1ldcard'],
     ]);
-    expect(d.clientGroups.map((g) => g.name)).toEqual(['VPNCLIENT']);
+    // Its split tunnelling lives in the policy every group falls back to.
+    expect(d.clientGroups.map((g) => g.name)).toEqual(['DfltGrpPolicy']);
   });
 
   it('ASA 7.0 one-line `isakmp policy` and `isakmp enable`; `set pfs` alone is group 2', () => {
@@ -191,8 +192,8 @@ describe('ASA semantics', () => {
       ].join('\n'),
     );
     expect(d.clientGroups.map((g) => [g.name, g.splitTunnelAcl, g.pool])).toEqual([
-      ['T1', 'LOCAL-LAN', 'P1'],
-      ['T2', undefined, 'P9'],
+      ['INHERITS', 'LOCAL-LAN', 'P1'],
+      ['ALL', undefined, 'P9'],
     ]);
   });
 
