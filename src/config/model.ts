@@ -161,8 +161,9 @@ export interface CryptoMapEntry {
 export interface CryptoMap {
   name: string;
   entries: CryptoMapEntry[];
-  /** IOS `crypto map NAME local-address IF`. */
+  /** IOS `crypto map NAME local-address IF`, and the line that says it. */
   localAddressInterface?: string;
+  localAddressRef?: SourceRef;
   /** Remote-access: `crypto map NAME client configuration address …`, `isakmp authorization list …`. */
   clientConfiguration?: SourceRef;
   isakmpAuthorization?: SourceRef;

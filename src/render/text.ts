@@ -37,7 +37,15 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
             : t.text('verdict.noInput'),
       ),
     );
-  else if (!headline) out.push(paint(['bold', 'green'], t.text('verdict.healthy', { count: infos.length })));
+  else if (!headline)
+    out.push(
+      paint(
+        ['bold', 'green'],
+        r.configs !== undefined
+          ? t.text('verdict.configsClean', { count: r.configs })
+          : t.text('verdict.healthy', { count: infos.length }),
+      ),
+    );
   else {
     out.push(paint(SEVERITY_STYLE[headline.severity], headline.summary));
     out.push(t.text('verdict.problems', { errors: errors.length, warnings: warnings.length }));

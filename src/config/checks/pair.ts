@@ -57,7 +57,8 @@ export function checkPair(a: DeviceConfig, b: DeviceConfig): PairResult {
     if (known) known.dirs.push(d);
     else failures.set(key, { f: d.failure, dirs: [d] });
   }
-  for (const { f, dirs } of failures.values()) hits.push(failureHit(A, B, f, dirs, directions));
+  for (const { f, dirs } of rootCauses([...failures.values()]))
+    hits.push(failureHit(A, B, f, dirs, directions));
   hits.push(...lifetimeHits(A, B, directions));
   return { hits, outcome: outcomeOf(aToB[0], bToA[0]), directions };
 }
@@ -94,6 +95,22 @@ function failureHit(
   };
   if (f.code === 'LIFETIME_MISMATCH') hit.severity = 'error';
   return hit;
+}
+
+/**
+ * A forced `local-address` is one fault with two faces: the side refuses quick mode on the
+ * address the peer uses ("invalid local address") and, initiating, it sources IKE from an
+ * address the peer has no key or entry for. The second face is not reported on its own.
+ */
+function rootCauses(
+  failures: { f: Failure; dirs: DirectionResult[] }[],
+): { f: Failure; dirs: DirectionResult[] }[] {
+  const forced = failures.find(
+    (x) => x.f.code === 'INVALID_LOCAL_ADDRESS' && x.f.details['localAddress'] !== undefined,
+  );
+  if (!forced) return failures;
+  const side = forced.f.fix;
+  return failures.filter((x) => x === forced || !x.dirs.every((d) => d.initiator === side));
 }
 
 /** Neither configuration names the other as a peer: most likely the wrong pair of files, or a wrong `set peer`. */

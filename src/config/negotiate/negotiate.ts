@@ -223,7 +223,7 @@ export function negotiate(
       {
         code: 'INVALID_LOCAL_ADDRESS',
         fix: responder.side,
-        refs: definedRefs(respItf.ref, map?.ref),
+        refs: definedRefs(respItf.ref, map?.localAddressRef ?? map?.ref),
         details: {
           address: to,
           interface: respItf.name,

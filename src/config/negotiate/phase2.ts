@@ -58,8 +58,16 @@ export function selectResponderEntry(
   const first = entries.find(covers);
   if (!first) return { noMatch: entries.filter((e) => entryAcceptsPeer(d, e, peer)) };
   if (entryAcceptsPeer(d, first, peer)) return { entry: first };
-  const owner = entries.find((e) => e !== first && entryAcceptsPeer(d, e, peer) && covers(e));
+  // Only a static entry can be "the entry for this peer": a dynamic entry is consulted when no
+  // static entry matches the proxies, not after one matched with another peer.
+  const owner = entries.find(
+    (e) => e !== first && !isDynamic(d, e) && entryAcceptsPeer(d, e, peer) && covers(e),
+  );
   return owner ? { peerNotFound: first, owner } : { peerNotFound: first };
+}
+
+function isDynamic(d: DeviceConfig, e: CryptoMapEntry): boolean {
+  return d.dynamicMaps.some((m) => m.entries.includes(e));
 }
 
 /** `esp-aes` is `esp-aes-128`; the order of transforms in a set does not matter. */

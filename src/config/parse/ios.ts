@@ -325,8 +325,10 @@ function parseCryptoMap(
   const seq = int(w[3]);
   if (seq === undefined) {
     const sub = w[3]?.toLowerCase();
-    if (sub === 'local-address' && w[4]) map.localAddressInterface = w[4];
-    else if (sub === 'client') map.clientConfiguration = s.head.ref;
+    if (sub === 'local-address' && w[4]) {
+      map.localAddressInterface = w[4];
+      map.localAddressRef = s.head.ref;
+    } else if (sub === 'client') map.clientConfiguration = s.head.ref;
     else if (sub === 'isakmp' && w[4] === 'authorization') map.isakmpAuthorization = s.head.ref;
     else if (sub === 'interface' && w[4]) pendingApply.push({ map: name, itf: w[4], ref: s.head.ref });
     else if (sub !== 'isakmp-profile' && sub !== 'redundancy')

@@ -1,0 +1,364 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, lint } from '../../src/config/index.js';
+import type { Finding } from '../../src/model/findings.js';
+
+const DIR = new URL('../fixtures/config/', import.meta.url).pathname;
+const read = (path: string) => ({ name: path, text: readFileSync(DIR + path, 'utf8') });
+
+/** Healthy pairs of every platform combination; each fault below breaks one of them. */
+const PAIRS = {
+  'ios-ios': ['pairs/ios-ios/peer-a.cfg', 'pairs/ios-ios/peer-b.cfg'],
+  'ios-asa': ['pairs/ios-asa/branch-a.cfg', 'asa/hq-asa9-hub.cfg'],
+  'ios-pix': ['pairs/ios-pix/remote-router.cfg', 'pix/pixfirewall-63.cfg'],
+} as const;
+type Pair = keyof typeof PAIRS;
+
+interface Fault {
+  code: string;
+  pair: Pair;
+  side: 0 | 1;
+  /** Text edits on that side's configuration, each must apply. */
+  edits: [from: string, to: string][];
+  failedPhase?: 'ike-phase1' | 'ipsec-phase2';
+  /** When only one direction of initiation fails. */
+  dependsOnInitiator?: boolean;
+  /** The side the fix goes to (its device name in the finding). */
+  fixOn?: string;
+  /** Other codes this fault legitimately brings along. */
+  also?: string[];
+}
+
+const FAULTS: Fault[] = [
+  {
+    code: 'PSK_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [['key 0 Mirr0r-Me', 'key 0 Not-The-Same']],
+    failedPhase: 'ike-phase1',
+  },
+  {
+    code: 'PSK_MISSING',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [['crypto isakmp key 0 Mirr0r-Me address 12.1.1.1\n', '']],
+    failedPhase: 'ike-phase1',
+    fixOn: 'PeerB',
+  },
+  {
+    code: 'IKE_POLICY_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [[' group 14', ' group 14\n hash md5']],
+    failedPhase: 'ike-phase1',
+  },
+  {
+    code: 'LIFETIME_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [[' group 14', ' group 14\n lifetime 28800']],
+    failedPhase: 'ike-phase1',
+    dependsOnInitiator: true,
+  },
+  {
+    code: 'PEER_ADDRESS_MISMATCH',
+    pair: 'ios-ios',
+    side: 0,
+    edits: [[' set peer 20.1.1.2', ' set peer 20.1.1.9']],
+    fixOn: 'PeerA',
+  },
+  {
+    code: 'TRANSFORM_SET_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [['esp-aes 256 esp-sha-hmac', 'esp-3des esp-sha-hmac']],
+    failedPhase: 'ipsec-phase2',
+  },
+  {
+    // The note: "network-specific on one end and host-specific on the other".
+    code: 'PROXY_ID_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [
+      [
+        'permit ip 172.21.114.0 0.0.0.255 172.21.113.0 0.0.0.255',
+        'permit ip host 172.21.114.5 host 172.21.113.5',
+      ],
+    ],
+    failedPhase: 'ipsec-phase2',
+    dependsOnInitiator: true,
+    fixOn: 'PeerB',
+  },
+  {
+    code: 'PFS_MISMATCH',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [[' match address 150', ' match address 150\n set pfs group14']],
+    failedPhase: 'ipsec-phase2',
+    dependsOnInitiator: true,
+  },
+  {
+    code: 'INVALID_LOCAL_ADDRESS',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [
+      [' ip address 20.1.1.2 255.255.255.0\n crypto map VPN\n', ' ip address 20.1.1.2 255.255.255.0\n'],
+    ],
+    failedPhase: 'ipsec-phase2',
+    also: ['CRYPTO_MAP_NOT_APPLIED'],
+  },
+  {
+    code: 'INVALID_LOCAL_ADDRESS',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [
+      [
+        'access-list 150 permit ip 172.21.114.0',
+        'crypto map VPN local-address FastEthernet0/1\naccess-list 150 permit ip 172.21.114.0',
+      ],
+    ],
+    failedPhase: 'ipsec-phase2',
+    // Initiating, PeerB sources IKE from the forced address and fails already in phase 1.
+    dependsOnInitiator: true,
+  },
+  {
+    code: 'PEER_NOT_FOUND_ENTRY_ORDER',
+    pair: 'ios-ios',
+    side: 1,
+    edits: [
+      [
+        'crypto map VPN 10 ipsec-isakmp',
+        'crypto isakmp key 0 Other-Site address 30.1.1.1\ncrypto map VPN 5 ipsec-isakmp\n set peer 30.1.1.1\n set transform-set TS-AES\n match address 160\ncrypto map VPN 10 ipsec-isakmp',
+      ],
+      [
+        'access-list 150 permit ip 172.21.114.0',
+        'access-list 160 permit ip 172.21.114.0 0.0.0.255 172.21.0.0 0.0.255.255\naccess-list 150 permit ip 172.21.114.0',
+      ],
+    ],
+    failedPhase: 'ipsec-phase2',
+    dependsOnInitiator: true,
+    also: ['CRYPTO_ACL_OVERLAP'],
+  },
+  {
+    code: 'ISAKMP_NOT_ENABLED',
+    pair: 'ios-asa',
+    side: 1,
+    edits: [['crypto ikev1 enable outside\n', '']],
+    failedPhase: 'ike-phase1',
+    fixOn: 'hq-asa',
+  },
+  {
+    code: 'PSK_MISMATCH',
+    pair: 'ios-asa',
+    side: 1,
+    edits: [['ikev1 pre-shared-key Br4nchA-s3cret!', 'ikev1 pre-shared-key Wr0ng']],
+    failedPhase: 'ike-phase1',
+  },
+  {
+    code: 'PFS_MISMATCH',
+    pair: 'ios-asa',
+    side: 0,
+    edits: [[' set pfs group14\n', '']],
+    failedPhase: 'ipsec-phase2',
+    dependsOnInitiator: true,
+  },
+  {
+    code: 'TRANSFORM_SET_MISMATCH',
+    pair: 'ios-asa',
+    side: 0,
+    edits: [['esp-aes 256 esp-sha-hmac', 'esp-aes 256 esp-md5-hmac']],
+    failedPhase: 'ipsec-phase2',
+  },
+  {
+    code: 'NAT_EXEMPTION_MISSING',
+    pair: 'ios-asa',
+    side: 0,
+    edits: [[' deny   ip 172.16.1.0 0.0.0.255 10.10.0.0 0.0.255.255\n', '']],
+    fixOn: 'branch-a',
+  },
+  {
+    code: 'PEER_ADDRESS_MISMATCH',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['name 12.1.1.3 remote-router', 'name 12.1.1.33 remote-router']],
+    fixOn: 'pixfirewall',
+  },
+  {
+    code: 'TRANSFORM_SET_MISMATCH',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['transform-set l2lset esp-aes-256 esp-sha-hmac', 'transform-set l2lset esp-3des esp-sha-hmac']],
+    failedPhase: 'ipsec-phase2',
+  },
+  {
+    code: 'NAT_EXEMPTION_MISSING',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['nat (inside) 0 access-list 101\n', '']],
+  },
+  {
+    code: 'SYSOPT_PERMIT_IPSEC_MISSING',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['sysopt connection permit-ipsec\n', '']],
+  },
+  {
+    code: 'ACL_REUSED',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['nat (inside) 0 access-list 101', 'nat (inside) 0 access-list 120']],
+  },
+  {
+    code: 'SPLIT_TUNNEL_MISSING',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['vpngroup vpn3000 split-tunnel 90\n', '']],
+  },
+  {
+    code: 'POOL_ROUTE_MISSING',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['route inside 172.16.0.0 255.255.0.0 10.1.1.2 1\n', '']],
+  },
+  {
+    code: 'UNDEFINED_REFERENCE',
+    pair: 'ios-ios',
+    side: 0,
+    edits: [[' set transform-set TS-AES', ' set transform-set TS-AES TS-GONE']],
+  },
+  {
+    code: 'ISAKMP_NOT_ENABLED',
+    pair: 'ios-pix',
+    side: 1,
+    edits: [['isakmp enable outside\n', '']],
+    failedPhase: 'ike-phase1',
+  },
+];
+
+function apply(text: string, edits: Fault['edits']): string {
+  let out = text;
+  for (const [from, to] of edits) {
+    expect(out, `edit '${from}' must apply`).toContain(from);
+    out = out.replace(from, to);
+  }
+  return out;
+}
+
+const problems = (fs: readonly Finding[]) =>
+  [...new Set(fs.filter((f) => f.severity !== 'info').map((f) => f.code))].sort();
+
+describe('healthy pairs of every platform combination', () => {
+  it.each(Object.entries(PAIRS))('%s: established both ways, no error or warning', (_name, [a, b]) => {
+    const r = check(read(a), read(b));
+    expect(problems(r.findings)).toEqual([]);
+    expect(r.outcome).toMatchObject({ established: true });
+    expect(r.outcome.directions).toBeUndefined();
+  });
+});
+
+describe('each code: the faulty pair fails, the corrected pair passes', () => {
+  it.each(FAULTS.map((f) => [`${f.code} (${f.pair}, ${f.edits[0]![0].trim().slice(0, 40)})`, f] as const))(
+    '%s',
+    (_n, f) => {
+      const files = PAIRS[f.pair];
+      const inputs = files.map(read);
+      inputs[f.side] = { ...inputs[f.side]!, text: apply(inputs[f.side]!.text, f.edits) };
+      const broken = check(inputs[0]!, inputs[1]!);
+      expect(problems(broken.findings)).toEqual([...new Set([f.code, ...(f.also ?? [])])].sort());
+      const finding = broken.findings.find((x) => x.code === f.code)!;
+      expect(finding.source).toBe('config');
+      expect(finding.evidence.length).toBeGreaterThan(0);
+      for (const e of finding.evidence) expect(e.line).toBeGreaterThan(0);
+      if (f.fixOn) expect(finding.device).toBe(f.fixOn);
+      if (f.failedPhase) {
+        expect(broken.outcome.established).toBe(false);
+        expect(broken.outcome.failedPhase).toBe(f.failedPhase);
+      }
+      expect(broken.outcome.directions !== undefined).toBe(f.dependsOnInitiator ?? false);
+      const fixed = check(read(files[0]), read(files[1]));
+      expect(fixed.findings.map((x) => x.code)).not.toContain(f.code);
+    },
+  );
+});
+
+describe("predicted states and the note's wording", () => {
+  it('a key mismatch leaves both IOS ends in MM_KEY_EXCH and shows fingerprints, never the keys', () => {
+    const [a, b] = PAIRS['ios-ios'].map(read);
+    const r = check(a!, { ...b!, text: b!.text.replace('key 0 Mirr0r-Me', 'key 0 Not-The-Same') });
+    expect(r.outcome.states).toEqual({ a: 'MM_KEY_EXCH', b: 'MM_KEY_EXCH' });
+    const json = JSON.stringify(r);
+    expect(json).not.toContain('Mirr0r-Me');
+    expect(json).not.toContain('Not-The-Same');
+    const fp = r.findings[0]!.details['fingerprints'] as Record<string, string>;
+    expect(fp['a']).toMatch(/^[0-9a-f]{8}$/);
+    expect(fp['a']).not.toBe(fp['b']);
+  });
+
+  it('a lifetime difference fails only when the longer-lifetime side initiates, and says which value wins when it works', () => {
+    const [a, b] = PAIRS['ios-ios'].map(read);
+    const r = check(a!, { ...b!, text: b!.text.replace(' group 14', ' group 14\n lifetime 28800') });
+    expect(r.outcome.directions).toMatchObject({
+      aInitiates: { established: false, failedPhase: 'ike-phase1' },
+      bInitiates: { established: true },
+    });
+    expect(r.findings[0]!.summary).toContain('when PeerA initiates');
+  });
+
+  it('phase-2 lifetimes that differ are a warning naming the shorter as the winner', () => {
+    const [a, b] = PAIRS['ios-ios'].map(read);
+    const r = check(a!, {
+      ...b!,
+      text: b!.text.replace(
+        ' match address 150',
+        ' match address 150\n set security-association lifetime seconds 1800',
+      ),
+    });
+    const f = r.findings.find((x) => x.code === 'LIFETIME_MISMATCH')!;
+    expect(f.severity).toBe('warning');
+    expect(f.details).toMatchObject({ phase: 2, winner: 1800 });
+    expect(r.outcome.established).toBe(true);
+  });
+
+  it("fix commands are in the side's own syntax", () => {
+    const [a, b] = PAIRS['ios-asa'].map(read);
+    const r = check(
+      { ...a!, text: a!.text.replace('esp-aes 256 esp-sha-hmac', 'esp-aes 256 esp-md5-hmac') },
+      b!,
+    );
+    const f = r.findings.find((x) => x.code === 'TRANSFORM_SET_MISMATCH')!;
+    expect(f.remedy.join('\n')).toMatch(/crypto ipsec (ikev1 )?transform-set/);
+  });
+
+  it('two unrelated configurations are said to be unrelated', () => {
+    const r = check(read(PAIRS['ios-ios'][0]), read(PAIRS['ios-asa'][0]));
+    expect(r.findings.map((f) => f.code)).toContain('PEER_ADDRESS_MISMATCH');
+    expect(r.outcome.established).toBe(false);
+  });
+});
+
+describe("the note's remote-access examples (lint)", () => {
+  it('split tunnelling: the group with acl 150 passes, without it SPLIT_TUNNEL_MISSING', () => {
+    const cfg = read('seed/ezvpn-server.cfg');
+    expect(problems(lint([cfg]).findings)).toEqual([]);
+    const without = lint([{ ...cfg, text: cfg.text.replace(' acl 150\n', '') }]);
+    expect(problems(without.findings)).toEqual(['SPLIT_TUNNEL_MISSING']);
+  });
+
+  it("PIX routing to the inside and the inside router's route back to the pool", () => {
+    const pix = read('pix/pixfirewall-63.cfg');
+    const inside = read('seed/inside-router.cfg');
+    expect(problems(lint([pix, inside]).findings)).toEqual([]);
+    const noReturn = lint([
+      pix,
+      { ...inside, text: inside.text.replace('ip route 10.1.2.0 255.255.255.0 10.1.1.1\n', '') },
+    ]);
+    const f = noReturn.findings.find((x) => x.code === 'POOL_ROUTE_MISSING')!;
+    expect(f.device).toBe('inside-router');
+    expect(f.remedy.at(-1)).toBe('ip route 10.1.2.0 255.255.255.0 10.1.1.1');
+  });
+
+  it('vpngroup split-tunnel 90 counts as split tunnelling', () => {
+    const pix = read('pix/pixfirewall-63.cfg');
+    expect(lint([pix]).findings.map((f) => f.code)).not.toContain('SPLIT_TUNNEL_MISSING');
+  });
+});
