@@ -16,8 +16,10 @@ export function detectPlatform(lines: readonly ConfigLine[]): Platform {
     const [a, b] = [words[0]?.toLowerCase(), words[1]?.toLowerCase()];
     if (a === 'pix' && b === 'version') return 'pix';
     if (a === 'asa' && b === 'version') return 'asa';
-    if (a === 'nameif') indent > 0 ? asa++ : pix++;
-    else if (indent === 0 && (a === 'isakmp' || a === 'vpngroup' || (a === 'sysopt' && b === 'connection')))
+    if (a === 'nameif') {
+      if (indent > 0) asa++;
+      else pix++;
+    } else if (indent === 0 && (a === 'isakmp' || a === 'vpngroup' || (a === 'sysopt' && b === 'connection')))
       pix++;
     else if (
       indent === 0 &&
