@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANY, fromUint, toUint, withMask } from '../../../src/config/parse/address.js';
+import { check } from '../../../src/config/index.js';
 import { parseAsa } from '../../../src/config/parse/asa.js';
 import { detectPlatform } from '../../../src/config/parse/index.js';
 import { readConfig } from '../../../src/config/parse/source.js';
@@ -58,6 +59,7 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       ['198.51.100.2', '255.255.255.255', '198.51.100.2', 'Br4nchA-s3cret!'],
       ['203.0.113.66', '255.255.255.255', '203.0.113.66', 'Br4nchB-s3cret?'],
       ['203.0.113.70', '255.255.255.255', '203.0.113.70', 'Br4nchB-s3cret?'],
+      ['198.51.100.10', '255.255.255.255', '198.51.100.10', 'Br4nch82-s3cret'],
     ]);
     expect(d.keys[0]?.ref).toMatchObject({
       line: lineOf(text, 'Br4nchA-s3cret!'),
@@ -73,7 +75,7 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       transforms: ['esp-3des', 'esp-md5-hmac'],
       mode: 'transport',
     });
-    const [a, b, dyn] = d.cryptoMaps[0]?.entries ?? [];
+    const [a, b, c, dyn] = d.cryptoMaps[0]?.entries ?? [];
     expect(a).toMatchObject({
       seq: 10,
       kind: 'ipsec-isakmp',
@@ -90,6 +92,7 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       matchAddress: 'BRANCH-B-CRYPTO',
     });
     expect(b?.pfsGroup).toBeUndefined();
+    expect(c).toMatchObject({ seq: 30, peers: ['198.51.100.10'], pfsGroup: 2 });
     expect(dyn).toMatchObject({ seq: 65535, kind: 'dynamic', dynamicMap: 'RA-DYN' });
     expect(d.dynamicMaps[0]?.entries[0]).toMatchObject({
       seq: 10,
@@ -117,13 +120,13 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       [6, net('10.10.20.10', '255.255.255.255'), { lo: 80, hi: 80 }],
       [6, net('10.10.20.10', '255.255.255.255'), { lo: 443, hi: 443 }],
     ]);
-    // MGMT (ssh, snmp, icmp) × VPN-REMOTES (4 networks) × HQ-LAN, then the final deny; the IPv6 line adds nothing.
+    // MGMT (ssh, snmp, icmp) × VPN-REMOTES (5 networks) × HQ-LAN, then the final deny; the IPv6 line adds nothing.
     const mgmt = outside.filter((e) => e.ref.line === lineOf(text, 'permit object-group MGMT'));
-    expect(mgmt).toHaveLength(12);
+    expect(mgmt).toHaveLength(15);
     expect(new Set(mgmt.map((e) => `${e.protocol}/${e.dstPorts?.lo ?? '-'}`))).toEqual(
       new Set(['6/22', '17/161', '1/-']),
     );
-    expect(outside).toHaveLength(16);
+    expect(outside).toHaveLength(19);
     expect(outside.at(-1)).toMatchObject({ action: 'deny', src: ANY, dst: ANY });
     const inside = d.acls.get('INSIDE-IN')?.entries ?? [];
     // 10.10.20.1–10.10.20.62 is ten prefixes; the inactive line is skipped.
@@ -156,6 +159,7 @@ describe('ASA 9.8 L2L hub with remote access (hq-asa9-hub.cfg)', () => {
       net('172.16.2.0', '255.255.255.0'),
       net('172.16.3.0', '255.255.255.128'),
       net('172.16.1.0', '255.255.255.0'),
+      net('172.16.5.0', '255.255.255.0'),
       net('10.99.0.0', '255.255.255.0'),
     ]);
     expect(exempt.every((e) => e.src.addr === toUint('10.10.0.0'))).toBe(true);
@@ -251,5 +255,34 @@ describe('ASA 8.2 branch (branch-asa82.cfg): the pre-8.3 forms', () => {
       protocol: 17,
       dstPorts: { lo: 5060, hi: 5061 },
     });
+  });
+});
+
+describe('the ASA 8.2 branch is a spoke of the ASA 9 hub', () => {
+  const hub = { name: 'hq-asa9-hub.cfg', text: readFileSync(load('hq-asa9-hub.cfg').file, 'utf8') };
+  const branch = { name: 'branch-asa82.cfg', text: readFileSync(load('branch-asa82.cfg').file, 'utf8') };
+
+  it('as written, the tunnel comes up', () => {
+    const r = check(branch, hub);
+    expect(r.outcome.established).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a different key on the hub is a PSK mismatch, shown without either key', () => {
+    const r = check(branch, {
+      ...hub,
+      text: hub.text.replace('pre-shared-key Br4nch82-s3cret', 'pre-shared-key Other-k3y'),
+    });
+    expect(r.outcome.established).toBe(false);
+    expect(r.findings.map((f) => f.code)).toContain('PSK_MISMATCH');
+    expect(JSON.stringify(r)).not.toMatch(/Br4nch82-s3cret|Other-k3y/);
+  });
+
+  it('no PFS on the hub entry while the branch demands group 2 is a PFS mismatch', () => {
+    const r = check(branch, {
+      ...hub,
+      text: hub.text.replace('crypto map OUTSIDE-MAP 30 set pfs group2\n', ''),
+    });
+    expect(r.findings.map((f) => f.code)).toContain('PFS_MISMATCH');
   });
 });
