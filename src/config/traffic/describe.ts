@@ -93,8 +93,9 @@ function protocolClasses(cubes: readonly Cube[]): ProtocolClass[] {
   const some = cubes.filter((c) => c.proto.care !== 0);
   const bySignature = new Map<string, { protocols: number[]; cubes: Cube[] }>();
   for (const p of ALL_PROTOCOLS) {
-    const matching = some.filter((c) => ternaryMatches(c.proto, p));
-    const signature = matching.map((c) => some.indexOf(c)).join(',');
+    const indices = some.flatMap((c, i) => (ternaryMatches(c.proto, p) ? [i] : []));
+    const matching = indices.map((i) => some[i] as Cube);
+    const signature = indices.join(',');
     const group = bySignature.get(signature) ?? { protocols: [], cubes: [...everyProtocol, ...matching] };
     bySignature.set(signature, group);
     group.protocols.push(p);
