@@ -65,28 +65,35 @@ export function readStatic(ctx: FirewallContext, s: Section): void {
   const w = s.head.words;
   if (!INTERFACE_PAIR.test(w[1] ?? '')) fail('static without (real,mapped) interfaces');
   let j = 2;
-  const pat = ['tcp', 'udp'].includes(w[j]?.toLowerCase() ?? '');
-  if (pat) j++;
+  const protocolWord = w[j]?.toLowerCase();
+  const protocol = protocolWord === 'tcp' ? TCP : protocolWord === 'udp' ? UDP : undefined;
+  if (protocol !== undefined) j++;
   const mapped = w[j++];
-  if (pat) j++;
+  if (protocol !== undefined) j++;
   if (w[j]?.toLowerCase() === 'access-list') {
     if (!w[j + 1]) fail('static without an ACL name');
-    stripNetmask(w.slice(j + 2));
+    legacyOptions(stripNetmask(w.slice(j + 2)).rest);
     push(ctx, RANK.static, { kind: 'translate', acl: w[j + 1], ref: s.head.ref });
     return ignore(ctx, s.body.length);
   }
   const real = addressOf(ctx, w[j++]);
   if (real === undefined || !mapped) fail('static without a real address');
-  if (pat) j++;
+  const realPort = protocol === undefined ? undefined : portOf(w[j++]);
+  if (protocol !== undefined && realPort === undefined) fail('static PAT without a real port');
   const { mask, rest } = stripNetmask(w.slice(j));
   legacyOptions(rest);
-  const identity = !pat && addressOf(ctx, mapped) === real;
+  ignore(ctx, s.body.length);
+  if (protocol !== undefined && realPort !== undefined) {
+    // Static PAT: only the real port's traffic is translated.
+    const spec = { protocol, src: [{ lo: realPort, hi: realPort }] };
+    return objectRule(ctx, RANK.static, 'translate', [spec], [withMask(real, mask)], [ANY], s.head.ref);
+  }
+  const identity = addressOf(ctx, mapped) === real;
   push(ctx, RANK.static, {
     kind: identity ? 'exempt' : 'translate',
     src: withMask(real, mask),
     ref: s.head.ref,
   });
-  ignore(ctx, s.body.length);
 }
 
 function stripNetmask(words: readonly string[]): { mask: number; rest: readonly string[] } {

@@ -171,6 +171,30 @@ describe('ASA semantics', () => {
     ]);
   });
 
+  it('8.2 statics: static PAT translates only the real port, policy static its ACL, identity exempts', () => {
+    const d = asa(
+      [
+        'static (inside,outside) tcp interface www 10.1.1.5 www netmask 255.255.255.255',
+        'static (inside,outside) 192.0.2.9 access-list POLICY-NAT',
+        'static (dmz,outside) 10.9.0.0 10.9.0.0 netmask 255.255.0.0 0 0',
+        'static (inside,outside) udp interface 5060 10.1.1.6',
+      ].join('\n'),
+    );
+    expect(d.problems.map((p) => p.reason)).toEqual(['static PAT without a real port']);
+    expect(d.nat.map((n) => [n.kind, n.acl, n.src])).toEqual([
+      ['translate', 'nat-translate@1', undefined],
+      ['translate', 'POLICY-NAT', undefined],
+      ['exempt', undefined, net('10.9.0.0', '255.255.0.0')],
+    ]);
+    expect(d.acls.get('nat-translate@1')?.entries).toEqual([
+      expect.objectContaining({
+        protocol: 6,
+        src: net('10.1.1.5', '255.255.255.255'),
+        srcPorts: { lo: 80, hi: 80 },
+      }),
+    ]);
+  });
+
   it('group policies inherit split tunnelling from DfltGrpPolicy; `tunnelall` has no split ACL', () => {
     const d = asa(
       [
