@@ -101,6 +101,16 @@ const FIXES: Record<Failure['code'], Fix> = {
       d.failure?.details['responderAcl'] ?? d.agreed.responderEntry?.matchAddress ?? '<crypto-acl>',
     );
     if (onIsInitiator) return [];
+    const mirrored = proposals(other, d.entry).map((p) =>
+      aclLine(on, acl, {
+        action: 'permit',
+        ...(p.line.protocol !== undefined && { protocol: p.line.protocol }),
+        src: p.line.dst,
+        dst: p.line.src,
+      }),
+    );
+    // Identical (not mirrored) ACLs: one side's ACL must be replaced by the mirror, not extended.
+    if (d.failure?.details['identical']) return [clearAclCommand(on, acl), ...mirrored];
     return proposals(other, d.entry).map((p) =>
       aclLine(on, acl, {
         action: 'permit',
@@ -129,6 +139,12 @@ const FIXES: Record<Failure['code'], Fix> = {
     return [mapEntryCommands(on, entry, [`set pfs group${String(group)}`])];
   },
 };
+
+function clearAclCommand(d: DeviceConfig, acl: string): string {
+  if (d.platform === 'asa') return `clear configure access-list ${acl}`;
+  if (d.platform === 'pix' || /^\d+$/.test(acl)) return `no access-list ${acl}`;
+  return `no ip access-list extended ${acl}`;
+}
 
 export function fixCommands(f: Failure, on: DeviceConfig, other: DeviceConfig, d: DirectionResult): string[] {
   const onIsInitiator = f.fix === d.initiator;

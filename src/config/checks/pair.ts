@@ -90,7 +90,7 @@ function failureHit(
       failsWhen,
       ...(directional && { dependsOnInitiator: true }),
     },
-    context: 'config',
+    context: f.details['identical'] ? 'identical' : 'config',
     commands: fixCommands(f, fixOn, other, first),
   };
   if (f.code === 'LIFETIME_MISMATCH') hit.severity = 'error';

@@ -16,7 +16,9 @@ export function keyFor(d: DeviceConfig, peer: string, localAddress?: string): Pr
       const bound = interfaceByName(d, k.localAddress)?.address ?? k.localAddress;
       if (bound !== localAddress) continue;
     }
-    const length = prefixLength(k.mask) ?? 0;
+    // A key bound to this local address is more specific than an unbound one of the same mask.
+    const length =
+      (prefixLength(k.mask) ?? 0) * 2 + (k.localAddress !== undefined && localAddress !== undefined ? 1 : 0);
     if (length > bestLength) {
       best = k;
       bestLength = length;

@@ -136,7 +136,9 @@ export function negotiate(
 
   // Main mode 1–2: the responder answers on the address the initiator names.
   const respItf = interfaceWithAddress(R, to);
-  const respEndpoint = ikeEndpoints(R).find((e) => e.address === to);
+  // A crypto-map interface and a VTI may share the address: quick mode for a crypto map goes to the map.
+  const candidates = ikeEndpoints(R).filter((e) => e.address === to);
+  const respEndpoint = candidates.find((e) => e.map) ?? candidates[0];
   if (!respItf && !respEndpoint) {
     return fail('unanswered', {
       code: 'PEER_ADDRESS_MISMATCH',
@@ -348,6 +350,9 @@ function proxyFailure(
   const candidates = 'noMatch' in c ? c.noMatch : [];
   const local = candidates[0];
   const localTraffic: TrafficSet | undefined = local ? protectedTraffic(R, local) : undefined;
+  const initiatorTraffic = protectedTraffic(initiator.device, entry);
+  const identical =
+    localTraffic !== undefined && initiatorTraffic !== undefined && localTraffic.equals(initiatorTraffic);
   const aclRef = local?.matchAddress !== undefined ? R.acls.get(local.matchAddress)?.ref : undefined;
   return {
     code: 'PROXY_ID_MISMATCH',
@@ -364,6 +369,7 @@ function proxyFailure(
       responderEntry: local ? `${local.map} ${local.seq}` : undefined,
       ...(localTraffic && { missing: refused.p.asSeenByResponder.subtract(localTraffic).sample() }),
       peerKnown: candidates.some((e) => entryAcceptsPeer(R, e, from)),
+      ...(identical && { identical: true }),
     },
   };
 }

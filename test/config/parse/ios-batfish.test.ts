@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../../../src/config/index.js';
 import { parseIos } from '../../../src/config/parse/ios.js';
 import { readConfig } from '../../../src/config/parse/source.js';
 
@@ -67,5 +68,27 @@ describe('batfish IOS crypto configurations (peer test data)', () => {
         expect(k.ref.text).not.toContain(` ${k.secret}`);
       }
     }
+  });
+});
+
+describe("check on the batfish three-router network, next to batfish's verdict", () => {
+  const rig = (name: string) => {
+    const p = CONFIGS.find((x) => x.endsWith(`ios-crypto-ipsec/configs/${name}`))!;
+    return { name, text: readFileSync(p, 'utf8') };
+  };
+
+  it('r1/r2: phase 1 would come up, quick mode would not: the crypto ACLs are identical, not mirrored', () => {
+    const r = check(rig('r1'), rig('r2'));
+    expect(r.outcome).toMatchObject({
+      established: false,
+      failedPhase: 'ipsec-phase2',
+      states: { a: 'QM_IDLE', b: 'QM_IDLE' },
+    });
+    const problems = r.findings.filter((f) => f.severity !== 'info');
+    expect(problems.map((f) => f.code)).toEqual(['PROXY_ID_MISMATCH']);
+    expect(problems[0]!.details).toMatchObject({ identical: true });
+    expect(problems[0]!.remedy).toContain(
+      'ip access-list extended ACL\n permit ip host 2.2.2.2 host 1.1.1.1',
+    );
   });
 });
