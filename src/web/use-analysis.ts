@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useKept } from './kept.js';
 import { type AnnotatedLine, type Input, type Report, api } from './api.js';
 import { useLocale } from './context.js';
+import type { Language } from './i18n.js';
 
 export interface Analysed {
   inputs: Input[];
+  lang: Language;
   report: Report;
   lines: AnnotatedLine[];
 }
 
 /**
- * Runs an analysis verb and annotates its inputs (the lines shown under the findings). A language
- * switch runs it again in the new language without adding to the history.
+ * Runs an analysis verb and annotates its inputs (the lines shown under the findings). A result
+ * in another language than the page's is run again without adding to the history.
  */
 export function useAnalysis(verb: 'diagnose' | 'check') {
   const { lang } = useLocale();
-  const [result, setResult] = useState<Analysed>();
+  const [result, setResult] = useKept<Analysed | undefined>(`${verb}.result`, undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const latest = useRef(0);
@@ -28,7 +31,7 @@ export function useAnalysis(verb: 'diagnose' | 'check') {
         api[verb]({ inputs, lang: language, save }),
         api.annotate({ inputs, lang: language }),
       ]);
-      if (ticket === latest.current) setResult({ inputs, report, lines });
+      if (ticket === latest.current) setResult({ inputs, lang: language, report, lines });
     } catch (err) {
       if (ticket === latest.current) setError(err);
     } finally {
@@ -48,11 +51,8 @@ export function useAnalysis(verb: 'diagnose' | 'check') {
     }
   };
 
-  const previous = useRef(lang);
   useEffect(() => {
-    if (previous.current === lang) return;
-    previous.current = lang;
-    if (result) void run(result.inputs, false, lang);
+    if (result && result.lang !== lang) void run(result.inputs, false, lang);
   }, [lang]);
 
   return { result, busy, error, run, open };

@@ -59,7 +59,11 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
       if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith('/api/'))
         problems.push(`${r.status()} ${r.url()}`);
     });
-    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+    // A navigation cancels the page's own pending calls (net::ERR_ABORTED): not a failure.
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+        problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('dialog', (d) => {
       if (d.message() !== 'Delete analysis 1 from the history?') problems.push(`dialog: ${d.message()}`);
@@ -94,6 +98,11 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     expect(await first.locator('.gloss').isVisible()).toBe(true);
     expect(await card.getAttribute('class')).toContain('selected');
     await shot('diagnose');
+    // Another view and back: the input and its result are still there.
+    await page.getByRole('link', { name: 'Fleet' }).click();
+    await page.getByRole('link', { name: 'Diagnose' }).click();
+    await poll(() => page.locator('article.finding.selected').count()).toBe(1);
+    expect(await page.getByLabel('Paste logs or show output').inputValue()).toBe(TRANSCRIPT);
   });
 
   it('renders a hostile line as text, and masks the pre-shared key in the input view', async () => {

@@ -6,6 +6,7 @@ import { FindingCard } from '../components/finding-card.js';
 import { LineView } from '../components/line-view.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
 import { useLocale } from '../context.js';
+import { useKept } from '../kept.js';
 import type { T } from '../i18n.js';
 import { evidenceKeys } from '../lines.js';
 import { scrollToLine } from '../scroll.js';
@@ -29,11 +30,11 @@ const cites = (f: Finding, name: string) => f.evidence.some((e) => e.input === n
 /** Two configurations side by side: the predicted outcome, the fix per side, the lines at fault on both. */
 export function CheckView({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
-  const [sides, setSides] = useState<Record<Side, Input>>({
+  const [sides, setSides] = useKept<Record<Side, Input>>('check.sides', {
     A: { name: DEFAULT_NAMES.A, text: '' },
     B: { name: DEFAULT_NAMES.B, text: '' },
   });
-  const [selected, setSelected] = useState<number>();
+  const [selected, setSelected] = useKept<number | undefined>('check.selected', undefined);
   const [empty, setEmpty] = useState(false);
   const { result, busy, error, run, open } = useAnalysis('check');
   const setSide = (side: Side, patch: Partial<Input>) =>

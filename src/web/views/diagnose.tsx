@@ -6,6 +6,7 @@ import { FindingCard } from '../components/finding-card.js';
 import { LineView } from '../components/line-view.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
 import { useLocale } from '../context.js';
+import { useKept } from '../kept.js';
 import { evidenceKeys } from '../lines.js';
 import { scrollToLine } from '../scroll.js';
 import { uniqueNames, useAnalysis } from '../use-analysis.js';
@@ -16,9 +17,9 @@ const PASTED = 'pasted.log';
 /** Paste or drop logs and show output: the verdict, finding cards, and the input with its evidence. */
 export function DiagnoseView({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<Input[]>([]);
-  const [selected, setSelected] = useState<number>();
+  const [text, setText] = useKept('diagnose.text', '');
+  const [files, setFiles] = useKept<Input[]>('diagnose.files', []);
+  const [selected, setSelected] = useKept<number | undefined>('diagnose.selected', undefined);
   const [empty, setEmpty] = useState(false);
   const { result, busy, error, run, open } = useAnalysis('diagnose');
 
