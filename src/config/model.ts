@@ -120,6 +120,8 @@ export interface PresharedKey {
   mask: string;
   /** The secret itself: compared, fingerprinted, never printed. */
   secret: string;
+  /** Shown masked (`*****`) or encrypted (IOS type 6): present, but not comparable. */
+  hidden?: boolean;
   /** Keyring or tunnel-group name where relevant. */
   container?: string;
   /** A keyring's `local-address`: the key serves only IKE sourced from that address. */

@@ -329,6 +329,35 @@ describe("predicted states and the note's wording", () => {
     expect(f.remedy.join('\n')).toMatch(/crypto ipsec (ikev1 )?transform-set/);
   });
 
+  it('a key shown masked (`*`) is present but not compared: no false PSK_MISMATCH', () => {
+    const [a, b] = PAIRS['ios-asa'].map(read);
+    const r = check(a!, {
+      ...b!,
+      text: b!.text.replace('ikev1 pre-shared-key Br4nchA-s3cret!', 'ikev1 pre-shared-key *'),
+    });
+    expect(problems(r.findings)).toEqual([]);
+    expect(r.outcome.established).toBe(true);
+  });
+
+  it('an ASA hub with no tunnel-group key for the branch: PSK_MISSING on the hub, not a policy mismatch', () => {
+    const [a, b] = PAIRS['ios-asa'].map(read);
+    const hub = b!.text.replace(
+      'tunnel-group 198.51.100.2 ipsec-attributes\n ikev1 pre-shared-key Br4nchA-s3cret!\n',
+      '',
+    );
+    expect(hub).not.toContain('Br4nchA');
+    const r = check(a!, { ...b!, text: hub });
+    expect(problems(r.findings)).toEqual(['PSK_MISSING']);
+    expect(r.findings.find((f) => f.code === 'PSK_MISSING')!.device).toBe('hq-asa');
+  });
+
+  it('ASA before 8.3 gets a nat 0 exemption, ASA 9 twice NAT with objects', () => {
+    const old = read('asa/branch-asa82.cfg');
+    const text = old.text.replace(/^nat \(inside\) 0 access-list .*\n/m, '');
+    const f = lint([{ ...old, text }]).findings.find((x) => x.code === 'NAT_EXEMPTION_MISSING');
+    expect(f?.remedy.at(-1)).toBe('nat (inside) 0 access-list NONAT');
+  });
+
   it('two unrelated configurations are said to be unrelated', () => {
     const r = check(read(PAIRS['ios-ios'][0]), read(PAIRS['ios-asa'][0]));
     expect(r.findings.map((f) => f.code)).toContain('PEER_ADDRESS_MISMATCH');

@@ -184,6 +184,22 @@ export function negotiate(
     });
 
   const choice = selectPolicy(acceptable, offers);
+  if ('refused' in choice && 'chosen' in selectPolicy(acceptable, I.ikePolicies))
+    // The initiator would offer a matching policy if it had a key for this peer.
+    return fail('no-key-initiator', {
+      code: 'PSK_MISSING',
+      fix: initiator.side,
+      refs: definedRefs(entry.lines.find((l) => l.text.includes(to)) ?? entry.ref),
+      details: { missingOn: initiator.side, forPeer: to },
+    });
+  if ('refused' in choice && 'chosen' in selectPolicy(R.ikePolicies, offers))
+    // A policy would match, but it needs a key this side does not have for the initiator.
+    return fail('no-key-responder', {
+      code: 'PSK_MISSING',
+      fix: responder.side,
+      refs: definedRefs(receiving?.ref),
+      details: { missingOn: responder.side, forPeer: from },
+    });
   if ('refused' in choice) {
     const c = choice.refused.closest;
     const onlyLifetime = c !== undefined && c.mismatched.length === 1 && c.mismatched[0] === 'lifetime';
@@ -203,7 +219,15 @@ export function negotiate(
   agreed.policy = choice.chosen;
 
   // Main mode 3–6: keys are looked up by the initiator's address and must be the same secret.
-  if (choice.chosen.policy.authentication === 'pre-share' && iKey && rKey && iKey.secret !== rKey.secret)
+  // Keys shown masked or encrypted are there, but cannot be compared: no verdict on them.
+  if (
+    choice.chosen.policy.authentication === 'pre-share' &&
+    iKey &&
+    rKey &&
+    !iKey.hidden &&
+    !rKey.hidden &&
+    iKey.secret !== rKey.secret
+  )
     return fail('key-mismatch', {
       code: 'PSK_MISMATCH',
       fix: responder.side,

@@ -1,11 +1,25 @@
 import ipaddr from 'ipaddr.js';
 import type { AddressMatch } from '../model.js';
 
+/**
+ * Parsed addresses: a fleet audit looks the same few thousand addresses up millions of times.
+ * Bounded, so hostile input cannot grow it without limit.
+ */
+const parsed = new Map<string, number | undefined>();
+const MAX_MEMO = 200_000;
+
 /** Dotted quad → uint32, or undefined when the text is not an IPv4 address. */
 export function toUint(text: string | undefined): number | undefined {
-  if (text === undefined || !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
-  const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(text).octets;
-  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  if (text === undefined) return undefined;
+  if (parsed.has(text)) return parsed.get(text);
+  let n: number | undefined;
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+    const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(text).octets;
+    n = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  }
+  if (parsed.size >= MAX_MEMO) parsed.clear();
+  parsed.set(text, n);
+  return n;
 }
 
 export function fromUint(n: number): string {

@@ -71,6 +71,11 @@ export function resolvePolicies(
   ];
 }
 
+/** `*****` (masked by `show running-config`) or an IOS type-6 (encrypted) key cannot be compared. */
+export function isHiddenSecret(secret: string, type?: string): boolean {
+  return /^\*+$/.test(secret) || type === '6';
+}
+
 /** Records a crypto line the parser could not fully understand (never guessed). */
 export function problem(device: DeviceConfig, ref: SourceRef, reason: string): void {
   device.problems.push({ ref, reason });

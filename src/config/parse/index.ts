@@ -1,5 +1,6 @@
 import type { DeviceConfig, Platform } from '../model.js';
 import { parseAsa } from './asa.js';
+import { isHiddenSecret } from './device.js';
 import { parsePix } from './pix.js';
 import { parseIos } from './ios.js';
 import { type ConfigLine, readConfig } from './source.js';
@@ -36,5 +37,8 @@ export function detectPlatform(lines: readonly ConfigLine[]): Platform {
 export function parseConfig(file: string, text: string, platform?: Platform): DeviceConfig {
   const lines = readConfig(file, text);
   const p = platform ?? detectPlatform(lines);
-  return p === 'ios' ? parseIos(file, lines) : p === 'asa' ? parseAsa(file, lines) : parsePix(file, lines);
+  const device =
+    p === 'ios' ? parseIos(file, lines) : p === 'asa' ? parseAsa(file, lines) : parsePix(file, lines);
+  for (const key of device.keys) if (isHiddenSecret(key.secret)) key.hidden = true;
+  return device;
 }

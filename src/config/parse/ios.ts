@@ -11,7 +11,7 @@ import type {
   SourceRef,
 } from '../model.js';
 import { ANY, host, toUint, withWildcard } from './address.js';
-import { emptyDevice, problem, resolvePolicies, type WrittenPolicy } from './device.js';
+import { emptyDevice, isHiddenSecret, problem, resolvePolicies, type WrittenPolicy } from './device.js';
 import { TCP, UDP, portQualifier, protocolOf } from './protocols.js';
 import { type ConfigLine, type Section, int, sections, startsWith } from './source.js';
 
@@ -190,7 +190,8 @@ function transformWords(words: readonly string[]): string[] {
 function parseIsakmpKey(d: DeviceConfig, line: ConfigLine): void {
   const w = line.words;
   let i = 3;
-  if (/^[06]$/.test(w[i] ?? '') && w[i + 1] !== undefined && w[i + 1] !== 'address') i++;
+  const type =
+    /^[067]$/.test(w[i] ?? '') && w[i + 1] !== undefined && w[i + 1] !== 'address' ? w[i++] : undefined;
   const secret = w[i];
   const where = w[i + 1]?.toLowerCase();
   if (!secret) return problem(d, line.ref, 'key without a secret');
@@ -199,7 +200,13 @@ function parseIsakmpKey(d: DeviceConfig, line: ConfigLine): void {
   if (where !== 'address' || toUint(address) === undefined)
     return problem(d, line.ref, 'key without a peer address');
   const mask = toUint(w[i + 3]) !== undefined ? (w[i + 3] ?? '') : '255.255.255.255';
-  d.keys.push({ address: address ?? '', mask, secret, ref: line.ref });
+  d.keys.push({
+    address: address ?? '',
+    mask,
+    secret,
+    ...(isHiddenSecret(secret, type) && { hidden: true }),
+    ref: line.ref,
+  });
 }
 
 function parseKeyring(d: DeviceConfig, s: Section, name: string): void {
@@ -214,7 +221,8 @@ function parseKeyring(d: DeviceConfig, s: Section, name: string): void {
     const hasMask = toUint(w[3]) !== undefined;
     const keyAt = w.indexOf('key', 3);
     let secretAt = keyAt + 1;
-    if (/^[06]$/.test(w[secretAt] ?? '') && w[secretAt + 1] !== undefined) secretAt++;
+    const type =
+      /^[067]$/.test(w[secretAt] ?? '') && w[secretAt + 1] !== undefined ? w[secretAt++] : undefined;
     const secret = keyAt > 0 ? w[secretAt] : undefined;
     if (!secret) {
       problem(d, l.ref, 'keyring key without a secret');
@@ -224,6 +232,7 @@ function parseKeyring(d: DeviceConfig, s: Section, name: string): void {
       address: w[2] ?? '',
       mask: hasMask ? (w[3] ?? '') : '255.255.255.255',
       secret,
+      ...(isHiddenSecret(secret, type) && { hidden: true }),
       container: name,
       ...(local !== undefined && { localAddress: local }),
       ref: l.ref,

@@ -115,6 +115,12 @@ const natExemption: LintRule = {
   },
 };
 
+/** ASA 8.3 replaced `nat 0` with objects and twice NAT; a config without a version is taken as current. */
+function natObjectsSyntax(d: DeviceConfig): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(d.version ?? '');
+  return !m || Number(m[1]) > 8 || (Number(m[1]) === 8 && Number(m[2]) >= 3);
+}
+
 /** Exempts the crypto ACL's permits from NAT, in the platform's own way. */
 function exemptionCommands(
   d: DeviceConfig,
@@ -123,6 +129,8 @@ function exemptionCommands(
 ): string[] {
   const pairs = permits.map((x) => `ip ${aclWords(x.src)} ${aclWords(x.dst)}`);
   if (d.platform === 'pix')
+    return [...permits.map((x) => aclLine(d, 'NONAT', x)), 'nat (inside) 0 access-list NONAT'];
+  if (d.platform === 'asa' && !natObjectsSyntax(d))
     return [...permits.map((x) => aclLine(d, 'NONAT', x)), 'nat (inside) 0 access-list NONAT'];
   if (d.platform === 'asa')
     return permits.map((x, i) => {
