@@ -5,11 +5,13 @@
  *
  *   npm run bench -- [--workloads diagnose,show,audit,simulate,watch] [--sizes 100,1000]
  *                    [--runs 3] [--show-mb 8] [--fleets 100,1000,10000] [--no-pin]
- *                    [--no-write] [--cache DIR]
+ *                    [--no-write] [--cache DIR] [--dist DIR]
  *
- * Benchmarks use the build in dist/: run `npm run build` first (the npm script does).
+ * Benchmarks use the build in dist/ (the npm script builds it first), or the build in --dist DIR
+ * (e.g. an earlier commit's, for before/after figures).
  */
 import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,6 +49,7 @@ function parseOptions(argv) {
       'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+      dist: { type: 'string' },
     },
   });
   const workloads = list(values.workloads);
@@ -63,6 +66,7 @@ function parseOptions(argv) {
     pin: !values['no-pin'] && tools.taskset,
     write: !values['no-write'],
     cacheDir: values.cache,
+    dist: values.dist === undefined ? undefined : resolve(values.dist),
   };
 }
 
@@ -84,7 +88,15 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (!tools.gnuTime)
     process.stderr.write('bench: /usr/bin/time not found: peak RSS will be reported as missing\n');
-  const ctx = { ...options, root: ROOT, log: (m) => process.stderr.write(`bench: ${m}\n`) };
+  const ctx = {
+    ...options,
+    root: ROOT,
+    // Another build (e.g. of an earlier commit) can be measured with the same harness and inputs.
+    dist: options.dist ?? join(ROOT, 'dist'),
+    distLabel: options.dist === undefined ? 'dist' : relative(ROOT, options.dist) || '.',
+    distEnv: options.dist === undefined ? process.env : { ...process.env, IPSEC_DOCTOR_DIST: options.dist },
+    log: (m) => process.stderr.write(`bench: ${m}\n`),
+  };
   const sections = [];
   for (const name of options.workloads) {
     const workload = await load(name);

@@ -1,6 +1,7 @@
 /**
  * Runs a command as a child process and measures it: wall-clock seconds and, through GNU time,
- * the child's peak resident set size. Optionally pinned to one CPU with taskset, so "MB/s on one
+ * the child's CPU seconds (user + system: steadier than wall-clock on a shared machine) and peak
+ * resident set size. Optionally pinned to one CPU with taskset, so "MB/s on one
  * core" means what it says.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ export const tools = {
 };
 
 /**
- * Runs `argv` once. Resolves { seconds, rssKb?, code, stdout? }; stdout is kept only when
+ * Runs `argv` once. Resolves { seconds, cpuSeconds?, rssKb?, code, stdout? }; stdout is kept only when
  * `capture` is set (benchmarked outputs go to /dev/null so writing them costs nothing).
  */
 export function runOnce(argv, { capture = false, pin = false, cwd = process.cwd(), env = process.env } = {}) {
@@ -31,7 +32,7 @@ export function runOnce(argv, { capture = false, pin = false, cwd = process.cwd(
   const rssFile = join(scratch, 'rss');
   let command = [...argv];
   if (pin && tools.taskset) command = ['taskset', '-c', '0', ...command];
-  if (tools.gnuTime) command = [GNU_TIME, '-f', '%M', '-o', rssFile, ...command];
+  if (tools.gnuTime) command = [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...command];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command[0], command.slice(1), {
@@ -47,15 +48,21 @@ export function runOnce(argv, { capture = false, pin = false, cwd = process.cwd(
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       let rssKb;
+      let cpuSeconds;
       try {
         const last = readFileSync(rssFile, 'utf8').trim().split('\n').pop();
-        if (/^\d+$/.test(last)) rssKb = Number(last);
+        const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
+        if (m) {
+          rssKb = Number(m[1]);
+          cpuSeconds = Number(m[2]) + Number(m[3]);
+        }
       } catch {
-        // no GNU time: the peak RSS is reported as missing
+        // no GNU time: peak RSS and CPU time are reported as missing
       }
       rmSync(scratch, { recursive: true, force: true });
       resolve({
         seconds,
+        cpuSeconds,
         rssKb,
         code,
         stderr: Buffer.concat(err).toString('utf8'),

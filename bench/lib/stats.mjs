@@ -7,6 +7,12 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Medians of a set of runs: wall seconds, CPU seconds and peak RSS (undefined when not measured). */
+export function summarise(runs) {
+  const of = (key) => (runs.every((r) => r[key] !== undefined) ? median(runs.map((r) => r[key])) : undefined);
+  return { seconds: of('seconds'), cpuSeconds: of('cpuSeconds'), rssKb: of('rssKb') };
+}
+
 /** `a / b`, or undefined when either side is missing or b is zero (a ratio against nothing means nothing). */
 export function ratio(a, b) {
   return a === undefined || b === undefined || b === 0 ? undefined : a / b;

@@ -54,4 +54,8 @@ function isakmpRows(event) {
   ];
 }
 
-export const AS_TEMPLATE_FIELDS = { ipsec: ipsecRows, isakmp: isakmpRows };
+/** Per command: the records of an event, and their number (counted without building them). */
+export const AS_TEMPLATE_FIELDS = {
+  ipsec: { rows: ipsecRows, count: (e) => (e.kind === 'show.ipsec-sa' ? e.entry.sas.length : 0) },
+  isakmp: { rows: isakmpRows, count: (e) => (e.kind === 'show.isakmp-sa' ? 1 : 0) },
+};

@@ -3,12 +3,11 @@
  * Runs ipsec-doctor's read and classify stages (the show parsers) over one file and prints the
  * record count, or with --json the records under the TextFSM template's field names.
  *   node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]
- * Uses the build in dist/ (`npm run build`).
+ * Uses the build in dist/ (`npm run build`), or the one IPSEC_DOCTOR_DIST names (to compare builds).
  */
 import { createReadStream } from 'node:fs';
 import process from 'node:process';
-import { Classifier } from '../../dist/classify/classifier.js';
-import { ByteLineSplitter, LineReader } from '../../dist/read/lines.js';
+import { URL, pathToFileURL } from 'node:url';
 import { AS_TEMPLATE_FIELDS } from './fields.mjs';
 
 const [command, input] = process.argv.slice(2);
@@ -17,13 +16,17 @@ if (!toFields || !input) {
   process.stderr.write('usage: node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]\n');
   process.exit(2);
 }
+const dist = process.env.IPSEC_DOCTOR_DIST
+  ? pathToFileURL(`${process.env.IPSEC_DOCTOR_DIST}/`)
+  : new URL('../../dist/', import.meta.url);
+const { Classifier } = await import(new URL('classify/classifier.js', dist).href);
+const { ByteLineSplitter, LineReader } = await import(new URL('read/lines.js', dist).href);
 const asJson = process.argv.includes('--json');
 const records = [];
 let count = 0;
 const classifier = new Classifier((event) => {
-  const rows = toFields(event);
-  count += rows.length;
-  if (asJson) records.push(...rows);
+  if (asJson) records.push(...toFields.rows(event));
+  else count += toFields.count(event);
 });
 const reader = new LineReader(input);
 const splitter = new ByteLineSplitter((line, cut) => classifier.push(reader.read(line, cut)));

@@ -149,6 +149,11 @@ export class Classifier {
     this.pending = [];
     this.pendingText = '';
     const draft: Draft | null = classifyMessage(text);
-    if (draft) this.emit({ ...draft, lines } as Event);
+    if (draft) {
+      // Matchers return a fresh object per message: it becomes the event without a copy.
+      const event = draft as Event;
+      event.lines = lines;
+      this.emit(event);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { LogLine } from '../model/lines.js';
 import { stripPrefix } from './prefix.js';
 import { MAX_LINE_CHARS, sanitizeLine } from './sanitize.js';
@@ -63,13 +64,15 @@ export class ByteLineSplitter {
   constructor(private readonly emit: (line: string, cut: boolean) => void) {}
 
   push(chunk: Buffer): void {
+    // Logs are nearly always ASCII: one check per chunk lets every line skip UTF-8 decoding.
+    const encoding = isAscii(chunk) ? 'latin1' : 'utf8';
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl === -1) break;
       if (this.size === 0) {
         this.emit(
-          chunk.toString('utf8', start, Math.min(nl, start + ByteLineSplitter.CAP)),
+          chunk.toString(encoding, start, Math.min(nl, start + ByteLineSplitter.CAP)),
           nl - start > ByteLineSplitter.CAP,
         );
       } else {

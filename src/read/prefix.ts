@@ -19,6 +19,16 @@ const UPTIME = /[*.]?(?:\d{1,3}[wdy]\d{1,2}[dhw]|\d{1,2}:\d\d:\d\d(?:\.\d{1,6})?
 const SEQUENCE = /\d{1,10}:(?: |$)/y;
 const COLON = / ?: ?/y;
 const HOST = /([A-Za-z0-9][\w.-]*) (?::\s?)?/y;
+const MONTH_LIKE = /[A-Z][a-z]{2} /y;
+
+/** A timestamp as printed, without the `*` (not synchronised) or `.` (synchronised once) mark. */
+function unmarked(stamp: string): string {
+  const c = stamp.charCodeAt(0);
+  return c === 42 || c === 46 ? stamp.slice(1) : stamp;
+}
+
+/** Only whitespace (the same set `trim` removes), tested without allocating a trimmed copy. */
+const BLANK = /^\s*$/;
 
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -35,7 +45,7 @@ function messageFollows(s: string, pos: number): boolean {
     c === 42 ||
     c === 46 ||
     c === 91 ||
-    /^[A-Z][a-z]{2} /.test(s.slice(pos, pos + 4)) ||
+    at(MONTH_LIKE, s, pos) !== null ||
     c === 60
   );
 }
@@ -66,7 +76,7 @@ export function stripPrefix(line: string): Prefix {
     // Cheap first-character tests keep the regexes off lines that cannot carry a prefix.
     if (!digit && !mark && !(c >= 65 && c <= 90) && c !== 58) break;
     if (((digit && (m = at(ISO_TIME, line, pos))) || (!digit && (m = at(MONTH_TIME, line, pos)))) && m) {
-      time = m[0].replace(/^[*.]/, '');
+      time = unmarked(m[0]);
       pos += m[0].length;
       const c = at(COLON, line, pos);
       if (c && c[0].includes(':')) {
@@ -86,7 +96,7 @@ export function stripPrefix(line: string): Prefix {
         }
       }
     } else if ((digit || mark) && (m = at(UPTIME, line, pos))) {
-      time = m[0].replace(/^[*.]/, '');
+      time = unmarked(m[0]);
       pos += m[0].length;
       const c = at(COLON, line, pos);
       if (c) pos += c[0].length;
@@ -100,10 +110,9 @@ export function stripPrefix(line: string): Prefix {
   }
   if (pos === 0) return { body: line };
   // A seq-only header with trailing spaces leaves nothing: the message follows on the next line.
-  const body = line.slice(pos);
-  return {
-    body: body.trim() === '' ? '' : body,
-    ...(host !== undefined && { host }),
-    ...(time !== undefined && { time }),
-  };
+  const rest = line.slice(pos);
+  const prefix: Prefix = { body: BLANK.test(rest) ? '' : rest };
+  if (host !== undefined) prefix.host = host;
+  if (time !== undefined) prefix.time = time;
+  return prefix;
 }

@@ -33,7 +33,10 @@ export function asaContext(text: string): { peer?: string; group?: string; rest:
 
 export function classifyAsaText(text: string, msgId?: string): Draft | null {
   const { peer, rest } = asaContext(text);
-  const withPeer = (d: Draft): Draft => (peer && !d.peer ? { ...d, peer } : d);
+  const withPeer = (d: Draft): Draft => {
+    if (peer && !d.peer) d.peer = peer;
+    return d;
+  };
   const lower = rest.toLowerCase();
   if (lower.includes('qm fsm error')) return withPeer({ kind: 'ike.qm-fsm-error' });
   if (lower.includes('phase 1 failure')) {

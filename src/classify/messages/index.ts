@@ -92,14 +92,17 @@ function ipsec(text: string): Draft | null {
 
 function asa(text: string): Draft | null {
   const d = classifyAsaText(text);
-  if (d) return { ...d, dialect: 'asa' };
+  if (d) {
+    d.dialect = 'asa';
+    return d;
+  }
   const { peer } = asaContext(text);
   return peer ? { kind: 'ike.info', text, peer, dialect: 'asa' } : null;
 }
 
+/** Adds what the `ISAKMP` prefix told to a matcher's fresh draft (in place: no copy per message). */
 function decorate(d: Draft, connId: string | undefined, dialect: Dialect | undefined): Draft {
-  const out = { ...d };
-  if (connId !== undefined && out.connId === undefined) out.connId = connId;
-  if (dialect !== undefined && out.dialect === undefined) out.dialect = dialect;
-  return out;
+  if (connId !== undefined && d.connId === undefined) d.connId = connId;
+  if (dialect !== undefined && d.dialect === undefined) d.dialect = dialect;
+  return d;
 }

@@ -26,11 +26,14 @@ export function classifySyslog(text: string): Draft | null {
     (facility.endsWith('ASA') || facility.startsWith('PIX') || facility === 'FTD')
   ) {
     const id = mnemonic;
-    if (id === '402101' || id === '402102') return { ...invalidSpi(rest), msgId: id };
-    const d = classifyAsaText(rest, id);
-    return d ? { ...d, msgId: id } : null;
+    const d = id === '402101' || id === '402102' ? invalidSpi(rest) : classifyAsaText(rest, id);
+    if (d) d.msgId = id;
+    return d;
   }
-  const withId = (d: Draft): Draft => ({ ...d, msgId: mnemonic });
+  const withId = (d: Draft): Draft => {
+    d.msgId = mnemonic;
+    return d;
+  };
   switch (mnemonic) {
     case 'PKT_REPLAY_ERR': {
       const c = /connection id=\s*([^,\s]+)/.exec(rest);

@@ -13,6 +13,10 @@ const MAX_LINES = 5000;
 const LABELS =
   /^(interface:|Crypto map tag|local\s+ident|remote\s+ident|current_peer|dynamic allocated|PERMIT|#|path mtu|plaintext mtu|current (outbound|inbound) spi|PFS|(inbound|outbound)\s+(esp|ah|pcp)\s*sas|spi:|transform:|in use settings|slot:|conn id|conn_id|sa timing|IV size|replay detection|Status:|SA State|Anti replay|0x|access-list|protected vrf|PMTU|ICMP error|local crypto endpt|remote crypto endpt)/i;
 
+/** Lines that describe the current SA (see `saField`). */
+const SA_FIELD =
+  /^(?:transform:|in use settings|slot:|conn[ _]id|sa timing|IV size:|replay detection support:|Status:|SA State:)/;
+
 /** Device counter labels → camelCase keys (the rest are camel-cased as printed). */
 const COUNTER_NAMES: Record<string, string> = {
   'pkts encaps': 'encaps',
@@ -25,7 +29,21 @@ const COUNTER_NAMES: Record<string, string> = {
   'recv errors': 'recvErrors',
 };
 
+/** Labels seen so far and their keys: a show output repeats the same dozen labels per entry. */
+const counterKeys = new Map<string, string>();
+const MAX_COUNTER_KEYS = 256;
+
 function counterKey(label: string): string {
+  let key = counterKeys.get(label);
+  if (key === undefined) {
+    key = computeCounterKey(label);
+    // Bounded: labels come from the input, which may be hostile.
+    if (counterKeys.size < MAX_COUNTER_KEYS) counterKeys.set(label, key);
+  }
+  return key;
+}
+
+function computeCounterKey(label: string): string {
   const l = label.trim().replace(/\s+/g, ' ');
   const known = COUNTER_NAMES[l.toLowerCase()];
   if (known) return known;
@@ -102,6 +120,8 @@ class IpsecSaBlock implements ShowBlock {
       return void this.entry(line);
     }
     const cur = this.entry(line);
+    // Most lines of the output describe one SA: skip the entry-level tests for them.
+    if (this.sa && SA_FIELD.test(t)) return this.saField(t, this.sa);
     const e = cur.entry;
     if (/^local\s+ident/.test(t)) {
       if (e.localIdent) {
