@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { defaultHistoryPath } from '../../history/index.js';
-import { BindingError, DEFAULT_LIMITS, buildServer, checkBinding } from '../../server/index.js';
+import { pickLanguage } from '../../i18n/index.js';
+import { BindingError, DEFAULT_LIMITS, type Limits, buildServer, checkBinding } from '../../server/index.js';
+import { type ServeMessage, serveMessages } from '../../server/messages.js';
 import { InputError } from '../inputs.js';
 import type { SetExit } from '../options.js';
 
@@ -14,42 +16,51 @@ interface ServeOptions {
   timeLimit: string;
 }
 
-function positive(flag: string, value: string, max: number): number {
+type Say = (key: ServeMessage, vars?: Record<string, string | number>) => string;
+
+function positive(say: Say, flag: string, value: string, max: number): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > max)
-    throw new InputError(`${flag} must be a number from 1 to ${max}`);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InputError(say('badNumber', { flag, max }));
   return n;
 }
 
 async function serveCommand(o: ServeOptions): Promise<number> {
-  const token = o.token ?? process.env['IPSEC_DOCTOR_TOKEN'] ?? undefined;
+  const say = serveMessages(pickLanguage(undefined));
+  const token = o.token || process.env['IPSEC_DOCTOR_TOKEN'] || undefined;
   try {
     checkBinding(o.host, token);
   } catch (err) {
-    if (err instanceof BindingError) throw new InputError(err.message);
+    if (err instanceof BindingError) throw new InputError(say('needsToken', { host: o.host }));
     throw err;
   }
   const port = Number(o.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port must be 0 to 65535');
-  const app = buildServer({
-    ...(o.history && { db: o.db ?? defaultHistoryPath() }),
-    ...(token && { token }),
-    limits: {
-      bodyBytes: positive('--max-body', o.maxBody, 1024) * 1024 * 1024,
-      timeMs: positive('--time-limit', o.timeLimit, 3600) * 1000,
-    },
-    logger: { level: 'error' },
-  });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(say('badPort'));
+  const limits: Partial<Limits> = {
+    bodyBytes: positive(say, '--max-body', o.maxBody, 1024) * 1024 * 1024,
+    timeMs: positive(say, '--time-limit', o.timeLimit, 3600) * 1000,
+  };
+  const db = o.history ? (o.db ?? defaultHistoryPath()) : undefined;
+  let app: ReturnType<typeof buildServer>;
+  try {
+    app = buildServer({
+      ...(db !== undefined && { db }),
+      ...(token && { token }),
+      limits,
+      logger: { level: 'error' },
+    });
+  } catch (err) {
+    throw new InputError(say('cannotOpenHistory', { path: String(db), reason: (err as Error).message }));
+  }
   let address: string;
   try {
     address = await app.listen({ host: o.host, port });
   } catch (err) {
-    throw new InputError(`cannot listen on ${o.host}:${port}: ${(err as Error).message}`);
+    throw new InputError(say('cannotListen', { host: o.host, port, reason: (err as Error).message }));
   }
   const url = new URL(address);
   if (token) url.searchParams.set('token', token);
-  process.stdout.write(`ipsec-doctor workbench: ${url.href}\n`);
-  if (o.history) process.stdout.write(`history: ${o.db ?? defaultHistoryPath()}\n`);
+  process.stdout.write(say('listening', { url: url.href }) + '\n');
+  if (db !== undefined) process.stdout.write(say('history', { path: db }) + '\n');
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
