@@ -11,7 +11,7 @@ import { type Hit, type Rule, evidenceOfEvents, mergeEvidence, sourceOf } from '
 
 export const RULES: readonly Rule[] = [...phase1Rules, ...phase2Rules, ...dataPlaneRules, ...healthRules];
 
-interface Placed extends Hit {
+export interface Placed extends Hit {
   session: Session;
   /** The other end's device when both logs told one story. */
   otherDevice?: string;
@@ -19,6 +19,16 @@ interface Placed extends Hit {
 
 /** Rules over every session, then root cause over symptom within each session and across both ends. */
 export function diagnoseSessions(sessions: readonly Session[], t: Translator): Finding[] {
+  return detectSessions(sessions)
+    .map((h) => localiseHit(h, t))
+    .sort(bySeverityThenPlace);
+}
+
+/**
+ * The findings before their texts are attached (`localiseHit`): the live monitor compares them
+ * between diagnoses and localises only those that opened or recurred.
+ */
+export function detectSessions(sessions: readonly Session[]): Placed[] {
   const bySession = new Map<Session, Placed[]>();
   for (const s of sessions) {
     const hits: Placed[] = [];
@@ -29,8 +39,7 @@ export function diagnoseSessions(sessions: readonly Session[], t: Translator): F
     bySession.set(s, resolve(hits));
   }
   for (const [a, b] of pairs(sessions)) tellOneStory(bySession, a, b);
-  const findings = [...bySession.values()].flat().map((h) => localise(h, t));
-  return findings.sort(bySeverityThenPlace);
+  return [...bySession.values()].flat();
 }
 
 function phaseOf(code: Code): Phase {
@@ -158,7 +167,7 @@ function addressMismatch(s: Session, other: Session): Placed[] {
   ];
 }
 
-function localise(h: Placed, t: Translator): Finding {
+export function localiseHit(h: Placed, t: Translator): Finding {
   const e = entry(h.code);
   const vars = { ...textVars(h, t), peer: h.session.peer ?? t.text('label.thePeer') };
   const key = `finding.${h.code}`;
