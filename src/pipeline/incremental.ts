@@ -1,7 +1,7 @@
 import { Classifier } from '../classify/classifier.js';
 import { Correlator } from '../correlate/correlator.js';
 import type { Session } from '../correlate/session.js';
-import { diagnoseSessions } from '../diagnose/engine.js';
+import { type Placed, detectSessions, localiseHit } from '../diagnose/engine.js';
 import type { Translator } from '../i18n/index.js';
 import type { Event } from '../model/events.js';
 import type { Finding } from '../model/findings.js';
@@ -63,8 +63,15 @@ export class IncrementalAnalysis {
     this.correlator.evict(session);
   }
 
-  /** Findings of one session alone, its negotiation still open (an open round is not a failure yet). */
-  diagnose(session: Session, t: Translator): Finding[] {
-    return diagnoseSessions([session], t);
+  /**
+   * What the rules find in one session alone, its negotiation still open (an open round is not a
+   * failure yet), before texts: texts cost more than rules, so only what changed gets them.
+   */
+  detect(session: Session): Placed[] {
+    return detectSessions([session]);
+  }
+
+  localise(hit: Placed, t: Translator): Finding {
+    return localiseHit(hit, t);
   }
 }

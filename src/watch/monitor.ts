@@ -27,9 +27,12 @@ export interface MonitorOptions {
   onStoreError?: (err: Error) => void;
 }
 
-const TICK_MS = 250;
-/** After a crash at most this much of what was received is lost. */
-const FLUSH_MS = 1_000;
+/**
+ * Diagnosis and store writes, once a second: a tunnel's findings are at most that late, each busy
+ * session is diagnosed at most once a second whatever the message rate, and after a crash at most
+ * the last second of lines is lost.
+ */
+const TICK_MS = 1_000;
 const PRUNE_MS = 10 * 60_000;
 /** Lines held while the store is unreachable; beyond, the oldest go (counted). */
 const MAX_UNWRITTEN_LINES = 500_000;
@@ -101,8 +104,10 @@ export class Monitor {
         await follow(path, (origin, line, cut) => tracker.fileLine(origin, line, cut), o.fromStart),
       );
     await store.prune(Date.now() - o.retainMs);
-    this.every(TICK_MS, () => tracker.tick());
-    this.every(FLUSH_MS, () => void this.flush());
+    this.every(TICK_MS, () => {
+      tracker.tick();
+      void this.flush();
+    });
     this.every(PRUNE_MS, () => void store.prune(Date.now() - o.retainMs).catch(() => undefined));
   }
 
@@ -110,7 +115,8 @@ export class Monitor {
   flush(): Promise<void> {
     this.writing = this.writing.then(async () => {
       const batch = this.tracker.drain();
-      this.unwritten.lines.push(...batch.lines);
+      // concat, not push(...): a spread of a busy second's lines would overflow the stack.
+      this.unwritten.lines = this.unwritten.lines.concat(batch.lines);
       for (const t of batch.tunnels) this.unwritten.tunnels.set(`${t.device}\u0000${t.peer}`, t);
       const excess = this.unwritten.lines.length - MAX_UNWRITTEN_LINES;
       if (excess > 0) {
@@ -123,7 +129,7 @@ export class Monitor {
         await this.store.write({ lines: pending.lines, tunnels: [...pending.tunnels.values()] });
         this.linesStored += pending.lines.length;
       } catch (err) {
-        this.unwritten.lines.unshift(...pending.lines);
+        this.unwritten.lines = pending.lines.concat(this.unwritten.lines);
         for (const [k, t] of pending.tunnels)
           if (!this.unwritten.tunnels.has(k)) this.unwritten.tunnels.set(k, t);
         this.o.onStoreError?.(err as Error);

@@ -4,20 +4,20 @@ import type { Event, EventKind, EventOf } from '../../model/events.js';
 export interface Effect {
   phase1?: string;
   phase2?: string;
-  /** An error-or-warning message: counted in the tunnel's error rate. */
-  failure?: boolean;
+  /** An error-or-warning message (counted in the tunnel's error rate), and what failed. */
+  failure?: 'phase1' | 'phase2' | 'data-plane';
   /** The tunnel is (back) up in this phase: findings of this phase and earlier close. */
   recovers?: 1 | 2;
 }
 
 type EffectTable = { [K in EventKind]?: (e: EventOf<K>) => Effect };
 
-const PHASE1_FAILED: Effect = { phase1: 'MM_NO_STATE', phase2: 'down', failure: true };
-const KEYS_FAILED: Effect = { phase1: 'MM_KEY_EXCH', phase2: 'down', failure: true };
+const PHASE1_FAILED: Effect = { phase1: 'MM_NO_STATE', phase2: 'down', failure: 'phase1' };
+const KEYS_FAILED: Effect = { phase1: 'MM_KEY_EXCH', phase2: 'down', failure: 'phase1' };
 /** Quick mode runs under an established phase-1 SA: whatever it says, phase 1 is up. */
-const PHASE2_FAILED: Effect = { phase1: 'QM_IDLE', phase2: 'down', failure: true };
+const PHASE2_FAILED: Effect = { phase1: 'QM_IDLE', phase2: 'down', failure: 'phase2' };
 const PHASE2_NEGOTIATING: Effect = { phase1: 'QM_IDLE', phase2: 'negotiating' };
-const DATA_PLANE_ERROR: Effect = { failure: true };
+const DATA_PLANE_ERROR: Effect = { failure: 'data-plane' };
 
 /** IOS-XE FSM states and ASA states, as `show crypto isakmp sa` would print the SA. */
 const STATE_NAMES: Array<[RegExp, string]> = [
@@ -40,7 +40,7 @@ export function stateName(text: string | undefined): string | undefined {
 
 const ESTABLISHED = new Set(['QM_IDLE', 'MM_ACTIVE', 'AM_ACTIVE']);
 
-function fromState(state: string | undefined, failure = false): Effect {
+function fromState(state: string | undefined, failure?: Effect['failure']): Effect {
   const phase1 = stateName(state);
   if (phase1 === undefined) return failure ? { failure } : {};
   return {
@@ -55,8 +55,8 @@ function fromState(state: string | undefined, failure = false): Effect {
 const EFFECTS: EffectTable = {
   'ike.exchange': (e) => fromState(e.state),
   'ike.state-change': (e) => fromState(e.to),
-  'ike.retransmit': (e) => fromState(e.state, true),
-  'ike.gave-up': () => ({ phase1: 'down', phase2: 'down', failure: true }),
+  'ike.retransmit': (e) => fromState(e.state, 'phase1'),
+  'ike.gave-up': () => ({ phase1: 'down', phase2: 'down', failure: 'phase1' }),
   'ike.authenticated': () => ({ phase1: 'QM_IDLE', recovers: 1 }),
   'ike.phase-complete': (e) =>
     e.phase === 1 ? { phase1: 'QM_IDLE', recovers: 1 } : { phase1: 'QM_IDLE', phase2: 'up', recovers: 2 },

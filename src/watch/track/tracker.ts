@@ -1,10 +1,11 @@
 import type { Session } from '../../correlate/session.js';
 import { CATALOGUE, type Code, entry } from '../../diagnose/catalogue.js';
+import type { Placed } from '../../diagnose/engine.js';
 import { type Language, type Translator, translator } from '../../i18n/index.js';
 import type { Event } from '../../model/events.js';
-import type { Finding, Phase } from '../../model/findings.js';
+import type { Phase } from '../../model/findings.js';
 import type { FleetFilter, FleetFinding, FleetSource, FleetTunnel } from '../../model/fleet.js';
-import type { LogLine } from '../../model/lines.js';
+import type { Evidence, LogLine } from '../../model/lines.js';
 import { IncrementalAnalysis } from '../../pipeline/incremental.js';
 import { parseSyslog } from '../syslog/header.js';
 import { effectOf } from './effects.js';
@@ -39,16 +40,20 @@ export const DEFAULT_TRACKER: Omit<TrackerOptions, 'lang'> = {
   keepClosedMs: 60 * 60_000,
 };
 
+/** How often a recurring finding's summary is localised again (its counts move on meanwhile). */
+const TEXT_REFRESH_MS = 30_000;
 /** A session quiet this long after its findings closed starts afresh (new evidence, new counts). */
 const SETTLED_MS = 60_000;
 
-/** What a phase's recovery closes: a tunnel up in phase 2 is up in phase 1 too. */
-const CLOSED_BY_RECOVERY: Record<1 | 2, readonly Phase[]> = {
-  1: ['ike-phase1'],
-  2: ['ike-phase1', 'ipsec-phase2'],
+/**
+ * Negotiation findings close when the tunnel recovers (the others when they stop recurring): which
+ * recoveries close a finding of each phase (a tunnel up in phase 2 is up in phase 1 too), and
+ * which failures, coming after the recovery, keep it open.
+ */
+const RECOVERY: Partial<Record<Phase, { by: Array<1 | 2>; failure: 'phase1' | 'phase2' }>> = {
+  'ike-phase1': { by: [1, 2], failure: 'phase1' },
+  'ipsec-phase2': { by: [2], failure: 'phase2' },
 };
-/** Negotiation findings close when the tunnel recovers; the others when they stop recurring. */
-const CLOSES_ON_RECOVERY = new Set<Phase>(['ike-phase1', 'ipsec-phase2']);
 
 export type Change =
   | { kind: 'state'; tunnel: FleetTunnel }
@@ -82,6 +87,10 @@ export class Tracker implements FleetSource {
   private readonly rows = new Map<string, TunnelRow>();
   private readonly bySession = new Map<Session, TunnelRow>();
   private readonly dirty = new Set<Session>();
+  /** Per row, this tick: the sequence number of the last recovery of each phase, and of each failure. */
+  private readonly recoveries = new Map<TunnelRow, { 1?: number; 2?: number }>();
+  private readonly lastFailure = new Map<TunnelRow, Partial<Record<string, number>>>();
+  private sequence = 0;
   private readonly lastLine = new Map<string, number>();
   private readonly inputSeen = new Map<string, number>();
   private readonly changed = new Set<TunnelRow>();
@@ -136,6 +145,9 @@ export class Tracker implements FleetSource {
     this.analysis.settle();
     for (const s of this.dirty) this.rediagnose(s);
     this.dirty.clear();
+    for (const [row, recovered] of this.recoveries) this.recover(row, recovered);
+    this.recoveries.clear();
+    this.lastFailure.clear();
     for (const row of this.rows.values()) this.age(row);
     for (const [input, seen] of this.inputSeen) {
       if (this.now - seen > this.o.idleMs) {
@@ -219,8 +231,9 @@ export class Tracker implements FleetSource {
     const effect = effectOf(event);
     row.lastSeen = Math.max(row.lastSeen, at);
     this.changed.add(row);
-    this.dirty.add(session);
     if (effect.failure) row.rate = count(row.rate, at);
+    // A recovery alone cannot raise a finding: only other messages call for a diagnosis.
+    if (!effect.recovers) this.dirty.add(session);
     let moved = false;
     if (effect.phase1 !== undefined && effect.phase1 !== row.phase1) {
       row.phase1 = effect.phase1;
@@ -234,12 +247,22 @@ export class Tracker implements FleetSource {
       row.lastChange = at;
       this.emit({ kind: 'state', tunnel: this.fleetOf(row) });
     }
-    if (effect.recovers) {
-      // What failed before the recovery is recorded first, then closed by it.
-      this.rediagnose(session);
-      this.dirty.delete(session);
-      for (const f of row.findings)
-        if (f.open && CLOSED_BY_RECOVERY[effect.recovers].includes(f.phase)) this.close(row, f);
+    const seq = ++this.sequence;
+    if (effect.failure) this.lastFailure.set(row, { ...this.lastFailure.get(row), [effect.failure]: seq });
+    if (effect.recovers) this.recoveries.set(row, { ...this.recoveries.get(row), [effect.recovers]: seq });
+  }
+
+  /**
+   * Closes the negotiation findings a recovery of this tick closes, unless the same phase failed
+   * again after it (findings are recorded first, so what failed before the recovery is counted).
+   */
+  private recover(row: TunnelRow, recovered: { 1?: number; 2?: number }): void {
+    const failed = this.lastFailure.get(row) ?? {};
+    for (const f of row.findings) {
+      const rule = f.open ? RECOVERY[f.phase] : undefined;
+      if (!rule) continue;
+      const at = Math.max(...rule.by.map((p) => recovered[p] ?? -1));
+      if (at > (failed[rule.failure] ?? -1)) this.close(row, f);
     }
   }
 
@@ -298,31 +321,33 @@ export class Tracker implements FleetSource {
   private rediagnose(session: Session): void {
     const row = this.bySession.get(session);
     if (!row) return;
-    const found = this.analysis.diagnose(session, this.t).filter((f) => f.severity !== 'info');
-    for (const finding of found) this.record(row, session, finding);
+    for (const hit of this.analysis.detect(session))
+      if ((hit.severity ?? entry(hit.code).severity) !== 'info') this.record(row, session, hit);
   }
 
-  /** Opens a finding, counts a repeat, or (nothing new in the session) only refreshes its texts. */
-  private record(row: TunnelRow, session: Session, finding: Finding): void {
-    const occurrences = occurrencesOf(session, finding);
-    const known = row.findings.find((f) => f.code === finding.code);
+  /** Opens a finding or counts a repeat; nothing new in the session since last time, nothing to do. */
+  private record(row: TunnelRow, session: Session, hit: Placed): void {
+    const occurrences = occurrencesOf(session, hit.evidence);
+    const known = row.findings.find((f) => f.code === hit.code);
     const base = known && known.session === session ? known.occurrences : 0;
+    if (known && occurrences <= base) return;
     const now = new Date(this.now).toISOString();
-    if (known && occurrences <= base) {
-      if (known.open) known.evidence = finding.evidence;
-      return;
-    }
     if (known?.open) {
       known.count += occurrences - base;
       known.lastSeen = now;
       known.occurrences = occurrences;
       known.session = session;
-      known.evidence = finding.evidence;
-      known.summary = finding.summary;
-      known.severity = finding.severity;
+      known.evidence = hit.evidence;
+      known.severity = hit.severity ?? entry(hit.code).severity;
+      // Texts cost more than everything else a repeat does: the summary (its counts) is renewed now and then.
+      if (this.now - (known.textAt ?? 0) >= TEXT_REFRESH_MS) {
+        known.summary = this.analysis.localise(hit, this.t).summary;
+        known.textAt = this.now;
+      }
       this.changed.add(row);
       return;
     }
+    const finding = this.analysis.localise(hit, this.t);
     const opened: TrackedFinding = {
       code: finding.code,
       severity: finding.severity,
@@ -335,6 +360,7 @@ export class Tracker implements FleetSource {
       phase: finding.phase,
       occurrences,
       session,
+      textAt: this.now,
     };
     row.findings = [...row.findings.filter((f) => f !== known), opened];
     this.changed.add(row);
@@ -351,7 +377,7 @@ export class Tracker implements FleetSource {
   private age(row: TunnelRow): void {
     const quietBefore = new Date(this.now - this.o.quietMs).toISOString();
     for (const f of row.findings)
-      if (f.open && !CLOSES_ON_RECOVERY.has(f.phase) && f.lastSeen < quietBefore) this.close(row, f);
+      if (f.open && !RECOVERY[f.phase] && f.lastSeen < quietBefore) this.close(row, f);
     const keepAfter = new Date(this.now - this.o.keepClosedMs).toISOString();
     const kept = row.findings.filter((f) => f.open || (f.closedAt ?? '') >= keepAfter);
     if (kept.length !== row.findings.length) {
@@ -389,8 +415,8 @@ export class Tracker implements FleetSource {
  * How often what a finding cites happened in its session: the counts of the message kinds its
  * evidence lines belong to (the session keeps a few events per kind but counts them all).
  */
-function occurrencesOf(session: Session, finding: Finding): number {
-  const cited = new Set(finding.evidence.map((e) => `${e.input}\u0000${e.line}`));
+function occurrencesOf(session: Session, evidence: readonly Evidence[]): number {
+  const cited = new Set(evidence.map((e) => `${e.input}\u0000${e.line}`));
   let n = 0;
   for (const seen of session.seen.values()) {
     const hit = seen.kept.some((e) => e.lines.some((l) => cited.has(`${l.input}\u0000${l.lineNo}`)));

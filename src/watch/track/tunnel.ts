@@ -14,6 +14,8 @@ export interface TrackedFinding extends FleetFinding {
   /** The session generation the occurrences were counted in. */
   session: Session | undefined;
   closedAt?: string;
+  /** When the summary was last localised (ms). */
+  textAt?: number;
 }
 
 /** One tunnel (device, peer) as the tracker keeps it in memory. */
