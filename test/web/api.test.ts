@@ -233,6 +233,14 @@ describe('limits', () => {
     await app.close();
   });
 
+  it('an analysis that runs out of memory fails alone: 503, and the next one is answered', async () => {
+    const app = buildServer({ limits: { workers: 1, workerMemoryMb: 8 } });
+    const huge = `${MM_FAIL}\n`.repeat(40_000);
+    expectError(await app.inject(post('/api/annotate', { text: huge })), 503, 'resources_exhausted');
+    expect((await app.inject(post('/api/diagnose', { text: MM_FAIL }))).statusCode).toBe(200);
+    await app.close();
+  });
+
   it('too many inputs in one request: 400', async () => {
     const app = buildServer({ limits: { inputs: 2 } });
     const inputs = ['a', 'b', 'c'].map((name) => ({ name, text: '' }));
