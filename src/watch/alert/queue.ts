@@ -37,6 +37,7 @@ export class AlertQueue {
   private readonly waiting: string[] = [];
   private readonly sentAt: number[] = [];
   private running = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private idle: Promise<void> = Promise.resolve();
   private wake: (() => void) | undefined;
@@ -47,6 +48,10 @@ export class AlertQueue {
   ) {}
 
   push(payload: string): void {
+    if (this.stopped) {
+      this.stats.dropped++;
+      return;
+    }
     this.waiting.push(payload);
     if (this.waiting.length > this.policy.capacity) {
       this.waiting.shift();
@@ -62,6 +67,7 @@ export class AlertQueue {
 
   /** Gives up what is still waiting (a stop that cannot wait longer). */
   stop(): void {
+    this.stopped = true;
     this.stats.dropped += this.waiting.splice(0).length;
     if (this.timer) clearTimeout(this.timer);
     this.wake?.();
@@ -72,6 +78,10 @@ export class AlertQueue {
     try {
       for (let payload = this.waiting.shift(); payload !== undefined; payload = this.waiting.shift()) {
         await this.pause(this.rateDelay());
+        if (this.stopped) {
+          this.stats.dropped++;
+          return;
+        }
         await this.deliver(payload);
       }
     } finally {
@@ -87,7 +97,7 @@ export class AlertQueue {
         this.stats.sent++;
         return;
       } catch {
-        if (attempt >= this.policy.attempts) {
+        if (attempt >= this.policy.attempts || this.stopped) {
           this.stats.failed++;
           return;
         }
