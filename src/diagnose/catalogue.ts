@@ -126,6 +126,7 @@ export const CATALOGUE = {
   ISAKMP_NOT_ENABLED: { severity: 'error', phase: 'configuration', seed: '(PIX/ASA configuration)' },
   WEAK_CRYPTO: { severity: 'info', phase: 'configuration', seed: '(beyond the seed)' },
   LIFETIME_MISMATCH: { severity: 'warning', phase: 'configuration', seed: '(beyond the seed)' },
+  CONFIG_LINE_NOT_UNDERSTOOD: { severity: 'warning', phase: 'configuration', seed: '(product addition)' },
   IKE_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto isakmp sa' },
   IPSEC_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto ipsec sa' },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -391,3 +391,23 @@ describe("the note's remote-access examples (lint)", () => {
     expect(lint([pix]).findings.map((f) => f.code)).not.toContain('SPLIT_TUNNEL_MISSING');
   });
 });
+
+describe('lint with the MTU calculator and unparsed lines', () => {
+  it('an MSS clamp larger than the ESP overhead allows is PATH_MTU_EXCEEDED with the exact value', () => {
+    const cfg = read('pairs/ios-asa/branch-a.cfg');
+    expect(lint([cfg]).findings.map((f) => f.code)).not.toContain('PATH_MTU_EXCEEDED');
+    const r = lint([{ ...cfg, text: cfg.text.replace('ip tcp adjust-mss 1360', 'ip tcp adjust-mss 1452') }]);
+    const f = r.findings.find((x) => x.code === 'PATH_MTU_EXCEEDED')!;
+    // esp-aes 256 esp-sha-hmac on 1500 bytes: largest packet 1438, MSS 1398.
+    expect(f.details).toMatchObject({ configuredMss: 1452, maximumMss: 1398 });
+    expect(f.remedy.at(-1)).toBe('interface GigabitEthernet0/1\n ip tcp adjust-mss 1398');
+    expect(f.remedy.join('\n')).not.toContain('{{');
+  });
+
+  it('a half-understood crypto line is reported with its line, not guessed', () => {
+    const cfg = read('pairs/ios-ios/peer-a.cfg');
+    const r = lint([{ ...cfg, text: cfg.text.replace(' group 14', ' group 14\n frobnicate 7') }]);
+    const f = r.findings.find((x) => x.code === 'CONFIG_LINE_NOT_UNDERSTOOD')!;
+    expect(f.evidence.map((e) => e.text.trim())).toEqual(['frobnicate 7']);
+  });
+});

@@ -30,6 +30,7 @@ const keyPlaceholder = (other: DeviceConfig) => `<same-key-as-on-${other.hostnam
 
 /** The exact commands that mend each failure, on the side that should change. */
 const FIXES: Record<Failure['code'], Fix> = {
+  UNDEFINED_REFERENCE: () => [],
   PEER_ADDRESS_MISMATCH: ({ f, on, other, d, onIsInitiator }) => {
     const actual = onIsInitiator ? ikeEndpoints(other)[0]?.address : d.from;
     if (!actual) return [];

@@ -58,7 +58,8 @@ export function checkPair(a: DeviceConfig, b: DeviceConfig): PairResult {
     else failures.set(key, { f: d.failure, dirs: [d] });
   }
   for (const { f, dirs } of rootCauses([...failures.values()]))
-    hits.push(failureHit(A, B, f, dirs, directions));
+    // An undefined name is the device's own fault, which lint reports once with its line.
+    if (f.code !== 'UNDEFINED_REFERENCE') hits.push(failureHit(A, B, f, dirs, directions));
   hits.push(...lifetimeHits(A, B, directions));
   return { hits, outcome: outcomeOf(aToB[0], bToA[0]), directions };
 }

@@ -40,7 +40,8 @@ export interface Failure {
     | 'PEER_NOT_FOUND_ENTRY_ORDER'
     | 'PROXY_ID_MISMATCH'
     | 'TRANSFORM_SET_MISMATCH'
-    | 'PFS_MISMATCH';
+    | 'PFS_MISMATCH'
+    | 'UNDEFINED_REFERENCE';
   phase: 'ike-phase1' | 'ipsec-phase2';
   fix: Side;
   refs: SourceRef[];
@@ -277,6 +278,26 @@ export function negotiate(
   if (!respEntry) return result('phase1-done');
   agreed.responderEntry = respEntry;
 
+  // An entry whose transform sets are all undefined proposes (or accepts) nothing.
+  for (const [side, d, e] of [
+    [initiator.side, I, entry],
+    [responder.side, R, respEntry],
+  ] as const)
+    if (transformSetsOf(d, e).length === 0)
+      return fail(
+        'phase1-done',
+        {
+          code: 'UNDEFINED_REFERENCE',
+          fix: side,
+          refs: definedRefs(e.ref),
+          details: {
+            kind: 'transform-set',
+            name: e.transformSets.join(' '),
+            usedBy: `crypto map ${e.map} ${e.seq}`,
+          },
+        },
+        'ipsec-phase2',
+      );
   const transform = selectTransform(transformSetsOf(I, entry), transformSetsOf(R, respEntry));
   if (!transform)
     return fail(

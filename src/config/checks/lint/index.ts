@@ -3,6 +3,8 @@ import type { ConfigHit, LintRule } from '../hit.js';
 import { aclRules } from './acls.js';
 import { firewallRules } from './firewall.js';
 import { keyRules } from './keys.js';
+import { mtuRules } from './mtu.js';
+import { problemRules } from './problems.js';
 import { referenceRules } from './references.js';
 import { remoteAccessRules } from './remote-access.js';
 import { strengthRules } from './strength.js';
@@ -14,6 +16,8 @@ export const LINT_RULES: readonly LintRule[] = [
   ...aclRules,
   ...remoteAccessRules,
   ...strengthRules,
+  ...mtuRules,
+  ...problemRules,
 ];
 
 export function lintDevice(d: DeviceConfig): ConfigHit[] {
