@@ -9,6 +9,19 @@ export { type Report, exitCodeOf } from './pipeline/report.js';
 export { annotateText, type AnnotatedLine } from './pipeline/annotate.js';
 export type { Finding, Severity } from './model/findings.js';
 export { LANGUAGES, type Language } from './i18n/index.js';
+export {
+  audit,
+  check,
+  lint,
+  parseConfig,
+  type AuditReport,
+  type CheckReport,
+  type ConfigOptions,
+  type DeviceConfig,
+  type Platform,
+} from './config/index.js';
+export { espOverhead, mtuAdvice, type MtuAdvice } from './config/mtu.js';
+export type { Outcome } from './pipeline/report.js';
 
 export interface Options {
   lang?: Language;
