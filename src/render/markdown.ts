@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n/index.js';
 import type { Report } from '../pipeline/report.js';
 import { outcomeLines } from './outcome.js';
-import { isCommand } from './text.js';
+import { isCommand } from './command-words.js';
 
 /** Markdown for tickets: a heading per finding, evidence and commands in fenced blocks. */
 export function renderMarkdown(r: Report, t: Translator): string {

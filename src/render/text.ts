@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import type { Translator } from '../i18n/index.js';
 import type { Finding } from '../model/findings.js';
 import type { Report } from '../pipeline/report.js';
+import { isCommand } from './command-words.js';
 import { outcomeLines } from './outcome.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -81,12 +82,6 @@ export function renderText(r: Report, t: Translator, o: TextOptions): string {
     }
   }
   return out.join('\n') + '\n';
-}
-
-export function isCommand(step: string): boolean {
-  return /^(crypto|interface|ip|no|access-list|tunnel-group|group-policy|clear|show|ping|set|isakmp|nat|object|object-group|route|route-map|sysopt|vpngroup|!)(\s|$)/.test(
-    step,
-  );
 }
 
 function indent(s: string, pad: string): string {

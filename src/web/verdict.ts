@@ -1,3 +1,4 @@
+export { isCommand } from '../render/command-words.js';
 import type { Report, Severity } from './api.js';
 import type { T } from './i18n.js';
 
@@ -20,9 +21,4 @@ export function verdictOf(r: Report, t: T): { headline: string; detail?: string;
   return recognised > 0
     ? { headline: t('verdict.nothingWrong', { count: recognised }), tone: 'ok' }
     : { headline: t('verdict.noInput'), tone: 'none' };
-}
-
-/** Same test as the CLI's renderers: a remedy step that is configuration to paste, not prose. */
-export function isCommand(step: string): boolean {
-  return /^(crypto|interface|ip|no|access-list|tunnel-group|clear|show|ping|set)\b/.test(step);
 }
