@@ -4,7 +4,7 @@
  * ratios, and writes them into BENCHMARKS.md with the machine and the date.
  *
  *   npm run bench -- [--workloads diagnose,show,audit,simulate,watch] [--sizes 100,1000]
- *                    [--runs 3] [--show-mb 8] [--fleets 100,1000,10000] [--no-pin]
+ *                    [--runs 3] [--large-runs 1] [--show-mb 8] [--fleets 100,1000,10000] [--no-pin]
  *                    [--no-write] [--cache DIR] [--dist DIR]
  *
  * Benchmarks use the build in dist/ (the npm script builds it first), or the build in --dist DIR
@@ -44,6 +44,7 @@ function parseOptions(argv) {
       workloads: { type: 'string', default: WORKLOADS.join(',') },
       sizes: { type: 'string', default: '100,1000' },
       runs: { type: 'string', default: '3' },
+      'large-runs': { type: 'string', default: '1' },
       'show-mb': { type: 'string', default: '8' },
       fleets: { type: 'string', default: '100,1000,10000' },
       'no-pin': { type: 'boolean', default: false },
@@ -55,12 +56,16 @@ function parseOptions(argv) {
   const workloads = list(values.workloads);
   for (const w of workloads)
     if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w} (${WORKLOADS.join(', ')})`);
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+  const count = (name) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+    return n;
+  };
   return {
     workloads,
     sizes: numbers(values.sizes, 'sizes'),
-    runs,
+    runs: count('runs'),
+    largeRuns: count('large-runs'),
     showMb: numbers(values['show-mb'], 'show-mb')[0],
     fleets: numbers(values.fleets, 'fleets'),
     pin: !values['no-pin'] && tools.taskset,

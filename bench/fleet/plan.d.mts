@@ -1,0 +1,2 @@
+import type { FleetOptions, FleetPlan } from '../generate-fleet.mjs';
+export function planFleet(options: FleetOptions): FleetPlan;

@@ -1,0 +1,2 @@
+export function logChunks(bytes: number, seed: number): Generator<string>;
+export function writeLog(path: string, bytes: number, seed: number): { bytes: number; lines: number };
