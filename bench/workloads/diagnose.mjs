@@ -115,11 +115,7 @@ export default {
           section.missing.push({ what: `baseline \`${b.tool}\``, reason: `${b.needs} not found on PATH` });
           continue;
         }
-        const r = row(
-          b.tool,
-          await runMany(b.argv(log.path), runs, { pin: ctx.pin, okCodes: [0, 1] }),
-          log,
-        );
+        const r = row(b.tool, await runMany(b.argv(log.path), runs, { pin: ctx.pin, okCodes: [0, 1] }), log);
         if (b.tool.startsWith('grep')) grep = r;
         results.push(r);
       }
