@@ -50,6 +50,24 @@ function storeSuite(name: string, target: () => string) {
       await again.close();
     });
 
+    it('keeps the newer view of a tunnel when two writers disagree (a shard that moved)', async () => {
+      const row = (lastSeen: string, phase1: string) => ({
+        device: 'moved-rtr',
+        peer: '198.51.100.99',
+        phase1,
+        phase2: 'unknown',
+        lastChange: lastSeen,
+        lastSeen,
+        findings: [],
+        rate: { end: 0, counts: [] },
+      });
+      await store.write({ lines: [], tunnels: [row('2026-11-23T10:00:00.000Z', 'QM_IDLE')] });
+      await store.write({ lines: [], tunnels: [row('2026-11-23T09:00:00.000Z', 'MM_NO_STATE')] });
+      expect((await store.tunnel('moved-rtr', '198.51.100.99'))?.phase1).toBe('QM_IDLE');
+      await store.write({ lines: [], tunnels: [row('2026-11-23T11:00:00.000Z', 'MM_KEY_EXCH')] });
+      expect((await store.tunnel('moved-rtr', '198.51.100.99'))?.phase1).toBe('MM_KEY_EXCH');
+    });
+
     it('drops raw lines older than the retention period', async () => {
       await store.write({
         lines: [{ input: 'old-rtr', line: 1, device: 'old-rtr', at: Date.now() - 8 * 86_400_000, text: 'x' }],

@@ -51,6 +51,11 @@ describe('syslog headers', () => {
       { msg: 'ISAKMP:(1002):SA has been authenticated' },
     ],
     [
+      'an RFC 5424 host with control characters is no host',
+      '<165>1 - hq\u001b[31m - - - - %ASA-4-402101: decaps',
+      { msg: '1 - hq\u001b[31m - - - - %ASA-4-402101: decaps' },
+    ],
+    [
       'no header at all',
       'ISAKMP (0:1): atts are not acceptable.',
       { msg: 'ISAKMP (0:1): atts are not acceptable.' },

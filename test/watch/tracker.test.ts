@@ -104,7 +104,7 @@ describe('the tracker', () => {
     clock.now += DEFAULT_TRACKER.idleMs;
     t.tick();
     expect(t.snapshot()).toEqual([]);
-    // Retired rows are written once more, for the store to keep.
+    // The row as it was when it left memory is what the store keeps.
     expect(t.drain().tunnels.map((r) => r.device)).toEqual(['hq-rtr']);
   });
 
@@ -139,6 +139,13 @@ describe('the tracker', () => {
     expect(t.snapshot({ code: 'PROXY_ID_MISMATCH' }).map((x) => x.peer)).toEqual(['198.51.100.9']);
     expect(t.snapshot({ state: 'up' }).map((x) => x.peer)).toEqual(['198.51.100.10']);
     expect(t.snapshot({ device: 'ASA-EDGE-1' }).map((x) => x.peer)).toEqual(['*']);
+    expect(
+      t
+        .snapshot({ code: 'MISMATCH', device: '192.0' })
+        .map((x) => x.peer)
+        .sort(),
+    ).toEqual(['198.51.100.7', '198.51.100.9']);
+    expect(t.snapshot({ state: 'DOWN' })).toHaveLength(3);
     const en = tracker('en').t;
     for (const l of fixtureLines('core/asa-syslog-mixed/input.log')) en.receive('192.0.2.1', asSyslog(l));
     en.tick();

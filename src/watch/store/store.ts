@@ -107,13 +107,18 @@ async function insertLines(q: Query, lines: readonly StoredLine[]): Promise<void
   );
 }
 
+/**
+ * The newer view of a tunnel wins: a monitor that no longer owns a device (the shards changed)
+ * cannot overwrite what the new owner wrote since.
+ */
 async function upsertTunnel(q: Query, t: TunnelRecord): Promise<void> {
   await q(
     `INSERT INTO tunnels (device, peer, phase1, phase2, last_change, last_seen, findings, error_rate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (device, peer) DO UPDATE SET phase1 = excluded.phase1, phase2 = excluded.phase2,
        last_change = excluded.last_change, last_seen = excluded.last_seen,
-       findings = excluded.findings, error_rate = excluded.error_rate`,
+       findings = excluded.findings, error_rate = excluded.error_rate
+     WHERE excluded.last_seen >= tunnels.last_seen`,
     [
       t.device,
       t.peer,

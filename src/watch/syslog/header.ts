@@ -10,7 +10,7 @@ export interface SyslogMessage {
 }
 
 const PRI = /^<(\d{1,3})>/;
-const RFC5424 = /^1 (\S+) (\S+) (\S+) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: |$)/;
+const RFC5424 = /^1 (\S+) ([!-~]{1,255}) ([!-~]{1,48}) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: |$)/;
 /** RFC 3164 timestamp (`Nov 23 08:41:10`), Cisco's with a year, or RFC 3339 (rsyslog's forward format). */
 const TIMESTAMP =
   /^(?:[*.]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2}(?: \d{4})? \d{1,2}:\d\d:\d\d(?:\.\d{1,6})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)?)/;

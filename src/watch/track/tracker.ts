@@ -94,7 +94,6 @@ export class Tracker implements FleetSource {
   private readonly lastLine = new Map<string, number>();
   private readonly inputSeen = new Map<string, number>();
   private readonly changed = new Set<TunnelRow>();
-  private readonly retired: TunnelRow[] = [];
   private lines: StoredLine[] = [];
   /** When each line arrived: a message is classified when the next one comes, but dated by its own. */
   private readonly arrived = new WeakMap<LogLine, number>();
@@ -166,9 +165,9 @@ export class Tracker implements FleetSource {
   drain(): { lines: StoredLine[]; tunnels: TunnelRecord[] } {
     const lines = this.lines;
     this.lines = [];
-    const rows = [...this.changed, ...this.retired.splice(0)];
+    const tunnels = [...this.changed].map(recordOf);
     this.changed.clear();
-    return { lines, tunnels: [...new Set(rows)].map(recordOf) };
+    return { lines, tunnels };
   }
 
   async tunnels(filter?: FleetFilter): Promise<FleetTunnel[]> {
@@ -388,9 +387,8 @@ export class Tracker implements FleetSource {
     if (row.session && silent > SETTLED_MS && !row.findings.some((f) => f.open)) this.forget(row);
     if (silent > this.o.idleMs) {
       this.forget(row);
+      // Written at its last change already (and again below if this tick changed it).
       this.rows.delete(row.key);
-      this.changed.delete(row);
-      this.retired.push(row);
     }
   }
 

@@ -88,13 +88,18 @@ export function fleetTunnel(r: TunnelRecord, now: number): FleetTunnel {
   };
 }
 
-/** `state` matches either phase's state, `code` an open finding, `device` the device name (any case). */
+/**
+ * `state` is either phase's state (`down`, `QM_IDLE`, any case); `code` a part of an open
+ * finding's code (`PSK` finds `PSK_MISMATCH`); `device` a part of the device name (`hq`).
+ */
 export function matches(t: FleetTunnel, filter: FleetFilter | undefined): boolean {
   if (!filter) return true;
-  if (filter.state && t.phase1 !== filter.state && t.phase2 !== filter.state) return false;
-  if (filter.code && !t.findings.some((f) => f.open && f.code === filter.code)) return false;
-  if (filter.device && t.device.toLowerCase() !== filter.device.toLowerCase()) return false;
-  return true;
+  const has = (text: string, part: string | undefined) =>
+    !part || text.toLowerCase().includes(part.toLowerCase());
+  const state = filter.state?.toLowerCase();
+  if (state && t.phase1.toLowerCase() !== state && t.phase2.toLowerCase() !== state) return false;
+  if (filter.code && !t.findings.some((f) => f.open && has(f.code, filter.code))) return false;
+  return has(t.device, filter.device);
 }
 
 /** Worst first (open errors, then warnings), then by device and peer: the order a NOC reads. */
