@@ -34,6 +34,8 @@ export interface MonitorOptions {
  */
 const TICK_MS = 1_000;
 const PRUNE_MS = 10 * 60_000;
+/** Sessions diagnosed between two turns of the event loop (a few milliseconds' work). */
+const SESSIONS_PER_SLICE = 100;
 /** Lines held while the store is unreachable; beyond, the oldest go (counted). */
 const MAX_UNWRITTEN_LINES = 500_000;
 /** How long a stop waits for alerts still being delivered. */
@@ -50,6 +52,7 @@ export class Monitor {
   };
   private writing: Promise<void> = Promise.resolve();
   private stopping = false;
+  private inRound = false;
   linesStored = 0;
   linesDropped = 0;
 
@@ -104,11 +107,23 @@ export class Monitor {
         await follow(path, (origin, line, cut) => tracker.fileLine(origin, line, cut), o.fromStart),
       );
     await store.prune(Date.now() - o.retainMs);
-    this.every(TICK_MS, () => {
-      tracker.tick();
-      void this.flush();
-    });
+    this.every(TICK_MS, () => this.round());
     this.every(PRUNE_MS, () => void store.prune(Date.now() - o.retainMs).catch(() => undefined));
+  }
+
+  /** One round of diagnosis in slices, the receivers served between them; then the write. */
+  private round(): void {
+    if (this.inRound) return;
+    this.inRound = true;
+    this.tracker.beginRound();
+    const step = () => {
+      if (this.stopping) return void (this.inRound = false);
+      if (this.tracker.diagnoseSome(SESSIONS_PER_SLICE)) return void setImmediate(step);
+      this.tracker.endRound();
+      this.inRound = false;
+      void this.flush();
+    };
+    step();
   }
 
   /** Writes what the tracker gathered since the last flush; one write at a time, failures retried. */

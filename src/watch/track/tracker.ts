@@ -87,6 +87,8 @@ export class Tracker implements FleetSource {
   private readonly rows = new Map<string, TunnelRow>();
   private readonly bySession = new Map<Session, TunnelRow>();
   private readonly dirty = new Set<Session>();
+  /** Sessions of the round under way still to diagnose. */
+  private readonly pending = new Set<Session>();
   /** Per row, this tick: the sequence number of the last recovery of each phase, and of each failure. */
   private readonly recoveries = new Map<TunnelRow, { 1?: number; 2?: number }>();
   private readonly lastFailure = new Map<TunnelRow, Partial<Record<string, number>>>();
@@ -138,15 +140,47 @@ export class Tracker implements FleetSource {
     this.feed(input, physical, cut);
   }
 
-  /** Re-diagnoses what changed, closes what recovered or went quiet, retires idle tunnels. */
+  /** One whole round at once: re-diagnoses what changed, closes what recovered or went quiet, retires idle tunnels. */
   tick(): void {
+    this.beginRound();
+    this.diagnoseSome(Infinity);
+    this.endRound();
+  }
+
+  /**
+   * A round in steps (the monitor yields to the receivers between them, so a busy second's
+   * diagnoses do not stall the sockets): settle pending messages and take the sessions touched.
+   */
+  beginRound(): void {
     this.now = this.clock();
     this.analysis.settle();
-    for (const s of this.dirty) this.rediagnose(s);
+    for (const s of this.dirty) this.pending.add(s);
     this.dirty.clear();
-    for (const [row, recovered] of this.recoveries) this.recover(row, recovered);
-    this.recoveries.clear();
-    this.lastFailure.clear();
+  }
+
+  /** Diagnoses up to `budget` sessions of the round; true while some remain. */
+  diagnoseSome(budget: number): boolean {
+    for (const s of this.pending) {
+      if (budget-- <= 0) return true;
+      this.pending.delete(s);
+      this.rediagnose(s);
+    }
+    return false;
+  }
+
+  /**
+   * Applies the round's recoveries (a row whose session has messages still to diagnose keeps its
+   * recoveries for the next round: what failed before a recovery is recorded first), then ages.
+   */
+  endRound(): void {
+    this.now = this.clock();
+    for (const [row, recovered] of this.recoveries) {
+      if (row.session && (this.dirty.has(row.session) || this.pending.has(row.session))) continue;
+      this.recover(row, recovered);
+      this.recoveries.delete(row);
+    }
+    // Failures matter only against a recovery still to apply.
+    for (const row of this.lastFailure.keys()) if (!this.recoveries.has(row)) this.lastFailure.delete(row);
     for (const row of this.rows.values()) this.age(row);
     for (const [input, seen] of this.inputSeen) {
       if (this.now - seen > this.o.idleMs) {
@@ -397,6 +431,7 @@ export class Tracker implements FleetSource {
     this.analysis.evict(row.session);
     this.bySession.delete(row.session);
     this.dirty.delete(row.session);
+    this.pending.delete(row.session);
     row.session = undefined;
   }
 
