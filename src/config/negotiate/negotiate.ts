@@ -1,4 +1,4 @@
-import type { CryptoMapEntry, DeviceConfig, Platform, SourceRef, TransformSet } from '../model.js';
+import type { CryptoMapEntry, DeviceConfig, Interface, Platform, SourceRef, TransformSet } from '../model.js';
 import type { TrafficSet } from '../traffic/index.js';
 import {
   type IkeEndpoint,
@@ -149,58 +149,45 @@ export function negotiate(
     });
   }
   const receiving = respItf ?? respEndpoint?.interface;
-  if (!isakmpEnabledOn(I, endpoint.interface.nameif))
-    return fail('unanswered', {
-      code: 'ISAKMP_NOT_ENABLED',
-      fix: initiator.side,
-      refs: definedRefs(endpoint.interface.ref),
-      details: { interface: endpoint.interface.nameif ?? endpoint.interface.name },
-    });
-  if (!isakmpEnabledOn(R, receiving?.nameif))
-    return fail('unanswered', {
-      code: 'ISAKMP_NOT_ENABLED',
-      fix: responder.side,
-      refs: definedRefs(receiving?.ref),
-      details: { interface: receiving?.nameif ?? receiving?.name },
-    });
+  const notEnabled = (side: Side, d: DeviceConfig, itf: Interface | undefined) =>
+    isakmpEnabledOn(d, itf?.nameif)
+      ? undefined
+      : fail('unanswered', {
+          code: 'ISAKMP_NOT_ENABLED',
+          fix: side,
+          refs: definedRefs(itf?.ref),
+          details: { interface: itf?.nameif ?? itf?.name },
+        });
+  const unanswered =
+    notEnabled(initiator.side, I, endpoint.interface) ?? notEnabled(responder.side, R, receiving);
+  if (unanswered) return unanswered;
 
   // A policy is offered (and accepted) only when its authentication can be done with this peer.
+  const noKey = (on: 'initiator' | 'responder') =>
+    on === 'initiator'
+      ? fail('no-key-initiator', {
+          code: 'PSK_MISSING',
+          fix: initiator.side,
+          refs: definedRefs(entry.lines.find((l) => l.text.includes(to)) ?? entry.ref),
+          details: { missingOn: initiator.side, forPeer: to },
+        })
+      : fail('no-key-responder', {
+          code: 'PSK_MISSING',
+          fix: responder.side,
+          refs: definedRefs(receiving?.ref),
+          details: { missingOn: responder.side, forPeer: from },
+        });
   const iKey = keyFor(I, to, from);
   const rKey = keyFor(R, from, to);
   const offers = I.ikePolicies.filter((p) => canAuthenticate(I, p.authentication, iKey));
-  if (offers.length === 0)
-    return fail('no-key-initiator', {
-      code: 'PSK_MISSING',
-      fix: initiator.side,
-      refs: definedRefs(entry.lines.find((l) => l.text.includes(to)) ?? entry.ref),
-      details: { missingOn: initiator.side, forPeer: to },
-    });
+  if (offers.length === 0) return noKey('initiator');
   const acceptable = R.ikePolicies.filter((p) => canAuthenticate(R, p.authentication, rKey));
-  if (acceptable.length === 0)
-    return fail('no-key-responder', {
-      code: 'PSK_MISSING',
-      fix: responder.side,
-      refs: definedRefs(receiving?.ref),
-      details: { missingOn: responder.side, forPeer: from },
-    });
+  if (acceptable.length === 0) return noKey('responder');
 
   const choice = selectPolicy(acceptable, offers);
-  if ('refused' in choice && 'chosen' in selectPolicy(acceptable, I.ikePolicies))
-    // The initiator would offer a matching policy if it had a key for this peer.
-    return fail('no-key-initiator', {
-      code: 'PSK_MISSING',
-      fix: initiator.side,
-      refs: definedRefs(entry.lines.find((l) => l.text.includes(to)) ?? entry.ref),
-      details: { missingOn: initiator.side, forPeer: to },
-    });
-  if ('refused' in choice && 'chosen' in selectPolicy(R.ikePolicies, offers))
-    // A policy would match, but it needs a key this side does not have for the initiator.
-    return fail('no-key-responder', {
-      code: 'PSK_MISSING',
-      fix: responder.side,
-      refs: definedRefs(receiving?.ref),
-      details: { missingOn: responder.side, forPeer: from },
-    });
+  // A policy would match if the initiator (or the responder) had a key for this peer.
+  if ('refused' in choice && 'chosen' in selectPolicy(acceptable, I.ikePolicies)) return noKey('initiator');
+  if ('refused' in choice && 'chosen' in selectPolicy(R.ikePolicies, offers)) return noKey('responder');
   if ('refused' in choice) {
     const c = choice.refused.closest;
     const onlyLifetime = c !== undefined && c.mismatched.length === 1 && c.mismatched[0] === 'lifetime';

@@ -250,16 +250,17 @@ function parseClientGroup(d: DeviceConfig, s: Section, name: string): void {
   d.clientGroups.push(group);
 }
 
-interface EntryBody {
-  peers: string[];
-  transformSets: string[];
-  matchAddress?: string;
-  pfsGroup?: number;
-  lifetimeSeconds?: number;
-  lifetimeKilobytes?: number;
-  isakmpProfile?: string;
-  lines: SourceRef[];
-}
+type EntryBody = Pick<
+  CryptoMapEntry,
+  | 'peers'
+  | 'transformSets'
+  | 'matchAddress'
+  | 'pfsGroup'
+  | 'lifetimeSeconds'
+  | 'lifetimeKilobytes'
+  | 'isakmpProfile'
+  | 'lines'
+>;
 
 /** The `set …` / `match address` sub-commands shared by crypto map entries and IPsec profiles. */
 function mapEntryBody(d: DeviceConfig, body: readonly ConfigLine[]): EntryBody {
