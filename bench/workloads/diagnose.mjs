@@ -115,7 +115,11 @@ export default {
           section.missing.push({ what: `baseline \`${b.tool}\``, reason: `${b.needs} not found on PATH` });
           continue;
         }
-        const r = row(b.tool, await runMany(b.argv(log.path), runs, { pin: ctx.pin, okCodes: [0, 1] }), log);
+        const r = row(
+          b.tool, // A pipe, not /dev/null: GNU grep stops at the first match when its output is /dev/null.
+          await runMany(b.argv(log.path), runs, { pin: ctx.pin, okCodes: [0, 1], capture: true }),
+          log,
+        );
         if (b.tool.startsWith('grep')) grep = r;
         results.push(r);
       }

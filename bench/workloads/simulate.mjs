@@ -15,7 +15,7 @@ export default {
   async run(ctx) {
     const section = { columns: [], rows: [], missing: [], notes: [], summary: [] };
     for (const [verb, measures] of Object.entries(VERBS)) {
-      const built = cliHasVerb(ctx.root, verb);
+      const built = cliHasVerb(ctx.dist, verb);
       section.missing.push({
         what: verb,
         reason: built
