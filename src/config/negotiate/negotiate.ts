@@ -229,26 +229,28 @@ export function negotiate(
     });
 
   // Quick mode: proxies, then peer, transforms, PFS.
-  if (respItf && (!respEndpoint || respEndpoint.interface !== respItf)) {
+  // Quick mode is refused unless a crypto map owns the address IKE arrived on.
+  const owner = respItf ?? respEndpoint?.interface;
+  if (!respEndpoint?.map || respEndpoint.interface !== owner) {
     const map =
-      respItf.cryptoMap !== undefined ? R.cryptoMaps.find((m) => m.name === respItf.cryptoMap) : undefined;
+      owner?.cryptoMap !== undefined ? R.cryptoMaps.find((m) => m.name === owner.cryptoMap) : undefined;
     return fail(
       'phase1-done',
       {
         code: 'INVALID_LOCAL_ADDRESS',
         fix: responder.side,
-        refs: definedRefs(respItf.ref, map?.localAddressRef ?? map?.ref),
+        refs: definedRefs(owner?.ref, map?.localAddressRef ?? map?.ref),
         details: {
           address: to,
-          interface: respItf.name,
+          interface: owner?.name,
           ...(map?.localAddressInterface !== undefined && { localAddress: map.localAddressInterface }),
-          ...(respEndpoint && { ikeFrom: respEndpoint.address }),
+          ...(respEndpoint && respEndpoint.address !== to && { ikeFrom: respEndpoint.address }),
         },
       },
       'ipsec-phase2',
     );
   }
-  const theirs = respEndpoint!;
+  const theirs = respEndpoint;
   const props = proposals(I, entry);
   const verdicts = props.map((p) => ({
     p,
@@ -392,7 +394,7 @@ function proxyFailure(
     refs: definedRefs(
       refused.p.line.ref,
       aclRef,
-      ...(local ? [] : walkEntries(R, theirs.map!).map((e) => e.ref)),
+      ...(local || !theirs.map ? [] : walkEntries(R, theirs.map).map((e) => e.ref)),
     ),
     details: {
       proposed: refused.p.line.ref.text.trim(),
