@@ -9,6 +9,10 @@ import { openSqlite } from './sqlite.js';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters at five per line. */
 const BATCH = 500;
+/** Lines per transaction (tunnel rows, larger, a quarter of that): a few milliseconds of SQLite. */
+const ROWS_PER_TRANSACTION = 2_000;
+
+const yieldToReceivers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The fleet's memory beyond one process: every tunnel row and the raw lines of the retention
@@ -34,14 +38,26 @@ export class FleetStore implements FleetSource {
     return this.sql.dialect;
   }
 
-  /** One transaction per flush: a crash loses the flush in progress, never half of one. */
+  /**
+   * A flush in transactions of a few thousand rows, the event loop served between them: SQLite
+   * writes synchronously, and a busy second's lines in one go would stall the receivers (UDP
+   * datagrams are dropped by the kernel meanwhile). A crash loses at most the flush under way.
+   */
   async write(batch: { lines: readonly StoredLine[]; tunnels: readonly TunnelRecord[] }): Promise<void> {
-    if (batch.lines.length === 0 && batch.tunnels.length === 0) return;
-    await this.sql.transaction(async (q) => {
-      for (let i = 0; i < batch.lines.length; i += BATCH)
-        await insertLines(q, batch.lines.slice(i, i + BATCH));
-      for (const t of batch.tunnels) await upsertTunnel(q, t);
-    });
+    for (let i = 0; i < batch.lines.length; i += ROWS_PER_TRANSACTION) {
+      const part = batch.lines.slice(i, i + ROWS_PER_TRANSACTION);
+      await this.sql.transaction(async (q) => {
+        for (let j = 0; j < part.length; j += BATCH) await insertLines(q, part.slice(j, j + BATCH));
+      });
+      await yieldToReceivers();
+    }
+    for (let i = 0; i < batch.tunnels.length; i += ROWS_PER_TRANSACTION / 4) {
+      const part = batch.tunnels.slice(i, i + ROWS_PER_TRANSACTION / 4);
+      await this.sql.transaction(async (q) => {
+        for (const t of part) await upsertTunnel(q, t);
+      });
+      await yieldToReceivers();
+    }
   }
 
   async tunnel(device: string, peer: string): Promise<TunnelRecord | undefined> {
