@@ -392,6 +392,24 @@ describe("the note's remote-access examples (lint)", () => {
   });
 });
 
+describe('weak cryptography (info)', () => {
+  it('3DES/MD5/group 2 on both peers: still established, WEAK_CRYPTO names each with its replacement', () => {
+    const [a, b] = PAIRS['ios-ios'].map(read);
+    expect(check(a!, b!).findings.map((f) => f.code)).not.toContain('WEAK_CRYPTO');
+    const weaken = (t: string) =>
+      t
+        .replace(' encr aes 256', ' encr 3des\n hash md5')
+        .replace(' group 14', ' group 2')
+        .replace('esp-aes 256 esp-sha-hmac', 'esp-3des esp-md5-hmac');
+    const r = check({ ...a!, text: weaken(a!.text) }, { ...b!, text: weaken(b!.text) });
+    expect(r.outcome.established).toBe(true);
+    const weak = r.findings.filter((f) => f.code === 'WEAK_CRYPTO');
+    expect(weak.map((f) => f.device).sort()).toEqual(['PeerA', 'PeerB']);
+    expect(weak[0]!.severity).toBe('info');
+    expect(String(weak[0]!.details['weak'])).toContain('3des (policy 10) → aes-256');
+  });
+});
+
 describe('lint with the MTU calculator and unparsed lines', () => {
   it('an MSS clamp larger than the ESP overhead allows is PATH_MTU_EXCEEDED with the exact value', () => {
     const cfg = read('pairs/ios-asa/branch-a.cfg');
