@@ -29,11 +29,17 @@ export class LineReader {
     } else if (prefix.body !== '') {
       this.pendingHost = undefined;
     }
-    const line: LogLine = { input: this.input, lineNo: this.lineNo, raw: text, body: prefix.body };
-    if (device !== undefined) line.device = device;
-    if (prefix.time !== undefined) line.time = prefix.time;
-    if (truncated || cut) line.truncated = true;
-    return line;
+    // Every line has the same shape (absent fields are undefined): the stages after this one
+    // then see one object layout, and setting `device` later does not reshape the line.
+    return {
+      input: this.input,
+      lineNo: this.lineNo,
+      raw: text,
+      body: prefix.body,
+      device,
+      time: prefix.time,
+      truncated: truncated || cut ? true : undefined,
+    };
   }
 }
 
