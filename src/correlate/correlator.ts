@@ -42,6 +42,11 @@ export class Correlator {
     for (const [k, s] of this.current) if (s === session) this.current.delete(k);
   }
 
+  /** False once a session was evicted, or absorbed into the session of the peer it turned out to concern. */
+  holds(session: Session): boolean {
+    return this.sessions.get(session.key) === session;
+  }
+
   /** Every session, inputs closed (open rounds settled). */
   finish(): Session[] {
     const all = [...new Set(this.sessions.values())];
