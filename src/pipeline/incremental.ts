@@ -63,6 +63,11 @@ export class IncrementalAnalysis {
     this.correlator.evict(session);
   }
 
+  /** False once a session was evicted or absorbed into another (it will hear nothing more). */
+  holds(session: Session): boolean {
+    return this.correlator.holds(session);
+  }
+
   /**
    * What the rules find in one session alone, its negotiation still open (an open round is not a
    * failure yet), before texts: texts cost more than rules, so only what changed gets them.

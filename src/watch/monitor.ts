@@ -10,6 +10,13 @@ import { FleetStore } from './store/store.js';
 import { type Change, DEFAULT_TRACKER, type StoredLine, Tracker } from './track/tracker.js';
 import type { TunnelRecord } from './track/tunnel.js';
 
+/** What the store has not taken yet (kept across a failed write). */
+interface Unwritten {
+  lines: StoredLine[];
+  tunnels: Map<string, TunnelRecord>;
+  removed: Array<{ device: string; peer: string }>;
+}
+
 export interface MonitorOptions {
   lang: Language;
   listen: ListenAddress[];
@@ -46,10 +53,7 @@ export class Monitor {
   readonly receivers: Receiver[] = [];
   private readonly alerts: AlertQueue[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
-  private unwritten: { lines: StoredLine[]; tunnels: Map<string, TunnelRecord> } = {
-    lines: [],
-    tunnels: new Map(),
-  };
+  private unwritten: Unwritten = { lines: [], tunnels: new Map(), removed: [] };
   private writing: Promise<void> = Promise.resolve();
   private stopping = false;
   private inRound = false;
@@ -133,20 +137,27 @@ export class Monitor {
       // concat, not push(...): a spread of a busy second's lines would overflow the stack.
       this.unwritten.lines = this.unwritten.lines.concat(batch.lines);
       for (const t of batch.tunnels) this.unwritten.tunnels.set(`${t.device}\u0000${t.peer}`, t);
+      for (const r of batch.removed) this.unwritten.tunnels.delete(`${r.device}\u0000${r.peer}`);
+      this.unwritten.removed.push(...batch.removed);
       const excess = this.unwritten.lines.length - MAX_UNWRITTEN_LINES;
       if (excess > 0) {
         this.unwritten.lines.splice(0, excess);
         this.linesDropped += excess;
       }
       const pending = this.unwritten;
-      this.unwritten = { lines: [], tunnels: new Map() };
+      this.unwritten = { lines: [], tunnels: new Map(), removed: [] };
       try {
-        await this.store.write({ lines: pending.lines, tunnels: [...pending.tunnels.values()] });
+        await this.store.write({
+          lines: pending.lines,
+          tunnels: [...pending.tunnels.values()],
+          removed: pending.removed,
+        });
         this.linesStored += pending.lines.length;
       } catch (err) {
         this.unwritten.lines = pending.lines.concat(this.unwritten.lines);
         for (const [k, t] of pending.tunnels)
           if (!this.unwritten.tunnels.has(k)) this.unwritten.tunnels.set(k, t);
+        this.unwritten.removed = pending.removed.concat(this.unwritten.removed);
         this.o.onStoreError?.(err as Error);
       }
     });

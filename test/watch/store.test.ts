@@ -66,6 +66,12 @@ function storeSuite(name: string, target: () => string) {
       expect((await store.tunnel('moved-rtr', '198.51.100.99'))?.phase1).toBe('QM_IDLE');
       await store.write({ lines: [], tunnels: [row('2026-11-23T11:00:00.000Z', 'MM_KEY_EXCH')] });
       expect((await store.tunnel('moved-rtr', '198.51.100.99'))?.phase1).toBe('MM_KEY_EXCH');
+      await store.write({
+        lines: [],
+        tunnels: [],
+        removed: [{ device: 'moved-rtr', peer: '198.51.100.99' }],
+      });
+      expect(await store.tunnel('moved-rtr', '198.51.100.99')).toBeUndefined();
     });
 
     it('drops raw lines older than the retention period', async () => {

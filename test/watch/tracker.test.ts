@@ -159,4 +159,31 @@ describe('the tracker', () => {
     t.receive('10.2.2.2', '<189>Nov 23 10:00:00 hq-rtr : crypto isakmp key s3cr3t-PSK address 198.51.100.2');
     expect(JSON.stringify(t.drain())).not.toContain('s3cr3t-PSK');
   });
+
+  it("a device-wide row that turns out to be a named peer's goes, its findings counted under that peer", () => {
+    const { t, clock } = tracker();
+    const ios = (text: string) => t.receive('10.5.5.5', `<187>${text}`);
+    ios(
+      '*Nov 23 11:10:00.101: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 198.51.100.2 failed its sanity check or is malformed',
+    );
+    ios('*Nov 23 11:10:01.000: ISAKMP:(1009):SA has been authenticated with 198.51.100.1');
+    t.tick();
+    clock.now += 2 * MINUTE; // 198.51.100.1 settles and is evicted; 198.51.100.2 has an open finding
+    t.tick();
+    ios('*Nov 23 11:12:00.001: ISAKMP:(1004): retransmitting phase 1 MM_KEY_EXCH...');
+    t.tick();
+    expect(row(t, '10.5.5.5', '*')).toBeDefined();
+    ios(
+      '*Nov 23 11:12:00.101: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 198.51.100.2 failed its sanity check or is malformed',
+    );
+    t.tick();
+    expect(row(t, '10.5.5.5', '*')).toBeUndefined();
+    expect(t.drain().removed).toEqual([{ device: '10.5.5.5', peer: '*' }]);
+    // Two bad messages and the retransmission in MM_KEY_EXCH the finding also cites.
+    expect(row(t, '10.5.5.5', '198.51.100.2')!.findings[0]).toMatchObject({
+      code: 'PSK_MISMATCH',
+      count: 3,
+      open: true,
+    });
+  });
 });

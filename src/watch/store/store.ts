@@ -43,7 +43,11 @@ export class FleetStore implements FleetSource {
    * writes synchronously, and a busy second's lines in one go would stall the receivers (UDP
    * datagrams are dropped by the kernel meanwhile). A crash loses at most the flush under way.
    */
-  async write(batch: { lines: readonly StoredLine[]; tunnels: readonly TunnelRecord[] }): Promise<void> {
+  async write(batch: {
+    lines: readonly StoredLine[];
+    tunnels: readonly TunnelRecord[];
+    removed?: ReadonlyArray<{ device: string; peer: string }>;
+  }): Promise<void> {
     for (let i = 0; i < batch.lines.length; i += ROWS_PER_TRANSACTION) {
       const part = batch.lines.slice(i, i + ROWS_PER_TRANSACTION);
       await this.sql.transaction(async (q) => {
@@ -58,6 +62,11 @@ export class FleetStore implements FleetSource {
       });
       await yieldToReceivers();
     }
+    if (batch.removed?.length)
+      await this.sql.transaction(async (q) => {
+        for (const r of batch.removed ?? [])
+          await q('DELETE FROM tunnels WHERE device = ? AND peer = ?', [r.device, r.peer]);
+      });
   }
 
   async tunnel(device: string, peer: string): Promise<TunnelRecord | undefined> {

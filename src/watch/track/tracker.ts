@@ -97,6 +97,8 @@ export class Tracker implements FleetSource {
   private readonly inputSeen = new Map<string, number>();
   private readonly changed = new Set<TunnelRow>();
   private lines: StoredLine[] = [];
+  /** Rows that turned out to be another tunnel's (see `endRound`), for the store to delete. */
+  private removed: Array<{ device: string; peer: string }> = [];
   /** When each line arrived: a message is classified when the next one comes, but dated by its own. */
   private readonly arrived = new WeakMap<LogLine, number>();
   private readonly listeners: Array<(c: Change) => void> = [];
@@ -181,6 +183,10 @@ export class Tracker implements FleetSource {
     }
     // Failures matter only against a recovery still to apply.
     for (const row of this.lastFailure.keys()) if (!this.recoveries.has(row)) this.lastFailure.delete(row);
+    // A device's anonymous session absorbed into its named peer's: the events (and the findings
+    // they raise) live on under that peer; the anonymous row goes.
+    for (const [session, row] of this.bySession)
+      if (session.peer === undefined && !this.analysis.holds(session)) this.drop(row, session);
     for (const row of this.rows.values()) this.age(row);
     for (const [input, seen] of this.inputSeen) {
       if (this.now - seen > this.o.idleMs) {
@@ -195,13 +201,19 @@ export class Tracker implements FleetSource {
     this.tick();
   }
 
-  /** Lines and tunnel rows to write since the last call. */
-  drain(): { lines: StoredLine[]; tunnels: TunnelRecord[] } {
+  /** Lines and tunnel rows to write, and rows to delete, since the last call. */
+  drain(): {
+    lines: StoredLine[];
+    tunnels: TunnelRecord[];
+    removed: Array<{ device: string; peer: string }>;
+  } {
     const lines = this.lines;
     this.lines = [];
     const tunnels = [...this.changed].map(recordOf);
     this.changed.clear();
-    return { lines, tunnels };
+    const removed = this.removed;
+    this.removed = [];
+    return { lines, tunnels, removed };
   }
 
   async tunnels(filter?: FleetFilter): Promise<FleetTunnel[]> {
@@ -424,6 +436,19 @@ export class Tracker implements FleetSource {
       // Written at its last change already (and again below if this tick changed it).
       this.rows.delete(row.key);
     }
+  }
+
+  private drop(row: TunnelRow, session: Session): void {
+    this.bySession.delete(session);
+    this.dirty.delete(session);
+    this.pending.delete(session);
+    if (row.session !== session) return;
+    row.session = undefined;
+    if (this.rows.get(row.key) !== row) return;
+    this.rows.delete(row.key);
+    this.changed.delete(row);
+    this.recoveries.delete(row);
+    this.removed.push({ device: row.device, peer: row.peer });
   }
 
   private forget(row: TunnelRow): void {
