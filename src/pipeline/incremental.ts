@@ -55,10 +55,6 @@ export class IncrementalAnalysis {
     this.inputs.delete(input);
   }
 
-  inputNames(): string[] {
-    return [...this.inputs.keys()];
-  }
-
   evict(session: Session): void {
     this.correlator.evict(session);
   }

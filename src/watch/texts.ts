@@ -14,6 +14,7 @@ const TEXTS = {
     state: 'state',
     storeFailed: 'store write failed, retrying: {{message}}',
     stopped: 'stopped: {{messages}} messages, {{lines}} lines, {{stored}} lines stored, {{tunnels}} tunnels',
+    unstored: '{{lines}} lines could not be stored (the store was unreachable)',
     alerts: 'alerts: {{sent}} sent, {{failed}} failed, {{dropped}} dropped',
   },
   fr: {
@@ -26,6 +27,7 @@ const TEXTS = {
     storeFailed: "échec d'écriture du stockage, nouvel essai : {{message}}",
     stopped:
       'arrêté : {{messages}} messages, {{lines}} lignes, {{stored}} lignes stockées, {{tunnels}} tunnels',
+    unstored: "{{lines}} lignes n'ont pas pu être stockées (stockage injoignable)",
     alerts: 'alertes : {{sent}} envoyées, {{failed}} en échec, {{dropped}} abandonnées',
   },
   zh: {
@@ -37,6 +39,7 @@ const TEXTS = {
     state: '状态',
     storeFailed: '写入存储失败，正在重试：{{message}}',
     stopped: '已停止：{{messages}} 条消息，{{lines}} 行，已存储 {{stored}} 行，{{tunnels}} 条隧道',
+    unstored: '{{lines}} 行未能存储（存储不可达）',
     alerts: '告警：已发送 {{sent}}，失败 {{failed}}，丢弃 {{dropped}}',
   },
   ja: {
@@ -48,6 +51,7 @@ const TEXTS = {
     state: '状態',
     storeFailed: 'ストアへの書き込みに失敗しました。再試行します: {{message}}',
     stopped: '停止: メッセージ {{messages}} 件、{{lines}} 行、保存 {{stored}} 行、トンネル {{tunnels}} 本',
+    unstored: '{{lines}} 行を保存できませんでした（ストアに接続できません）',
     alerts: 'アラート: 送信 {{sent}} 件、失敗 {{failed}} 件、破棄 {{dropped}} 件',
   },
   ko: {
@@ -59,6 +63,7 @@ const TEXTS = {
     state: '상태',
     storeFailed: '저장소 쓰기 실패, 재시도 중: {{message}}',
     stopped: '중지됨: 메시지 {{messages}}개, {{lines}}줄, 저장 {{stored}}줄, 터널 {{tunnels}}개',
+    unstored: '{{lines}}줄을 저장하지 못했습니다(저장소에 연결할 수 없음)',
     alerts: '알림: 전송 {{sent}}건, 실패 {{failed}}건, 폐기 {{dropped}}건',
   },
 } as const satisfies Record<Language, Record<string, string>>;

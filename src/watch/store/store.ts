@@ -34,10 +34,6 @@ export class FleetStore implements FleetSource {
     return new FleetStore(sql);
   }
 
-  get dialect(): Sql['dialect'] {
-    return this.sql.dialect;
-  }
-
   /**
    * A flush in transactions of a few thousand rows, the event loop served between them: SQLite
    * writes synchronously, and a busy second's lines in one go would stall the receivers (UDP
