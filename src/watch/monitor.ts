@@ -59,6 +59,8 @@ export class Monitor {
   private inRound = false;
   linesStored = 0;
   linesDropped = 0;
+  /** Messages or rounds given up on an internal error. */
+  faults = 0;
 
   private constructor(
     readonly tracker: Tracker,
@@ -103,27 +105,40 @@ export class Monitor {
         () => undefined,
       );
     });
-    const deliver = (origin: string, text: string, cut: boolean) => tracker.receive(origin, text, cut);
+    const deliver = (origin: string, text: string, cut: boolean) =>
+      this.guard(() => tracker.receive(origin, text, cut));
+    const deliverLine = (origin: string, line: string, cut: boolean) =>
+      this.guard(() => tracker.fileLine(origin, line, cut));
     for (const at of o.listen)
       this.receivers.push(await (at.transport === 'udp' ? listenUdp(at, deliver) : listenTcp(at, deliver)));
-    for (const path of o.follow)
-      this.receivers.push(
-        await follow(path, (origin, line, cut) => tracker.fileLine(origin, line, cut), o.fromStart),
-      );
+    for (const path of o.follow) this.receivers.push(await follow(path, deliverLine, o.fromStart));
     await store.prune(Date.now() - o.retainMs);
     this.every(TICK_MS, () => this.round());
     this.every(PRUNE_MS, () => void store.prune(Date.now() - o.retainMs).catch(() => undefined));
+  }
+
+  /**
+   * A message or a round that trips over a bug is counted and skipped: one bad line must not take
+   * the fleet's monitor down (nor print a stack trace).
+   */
+  private guard<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch {
+      this.faults++;
+      return undefined;
+    }
   }
 
   /** One round of diagnosis in slices, the receivers served between them; then the write. */
   private round(): void {
     if (this.inRound) return;
     this.inRound = true;
-    this.tracker.beginRound();
+    this.guard(() => this.tracker.beginRound());
     const step = () => {
       if (this.stopping) return void (this.inRound = false);
-      if (this.tracker.diagnoseSome(SESSIONS_PER_SLICE)) return void setImmediate(step);
-      this.tracker.endRound();
+      if (this.guard(() => this.tracker.diagnoseSome(SESSIONS_PER_SLICE))) return void setImmediate(step);
+      this.guard(() => this.tracker.endRound());
       this.inRound = false;
       void this.flush();
     };

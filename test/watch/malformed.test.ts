@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync } from 'node:fs';
 import { type Socket, connect } from 'node:net';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Monitor } from '../../src/watch/monitor.js';
+import { DEFAULT_TRACKER, Tracker } from '../../src/watch/track/tracker.js';
 import { asSyslog, eventually, fixtureLines, octetFrame, sendTcp } from './support.js';
 
 const GOOD = fixtureLines('core/asa-syslog-mixed/input.log').map((l) => asSyslog(l));
@@ -99,6 +101,37 @@ describe('hostile syslog never stops the receivers or the other clients', () => 
         peer: '198.51.100.44',
         phase1: 'QM_IDLE',
       }),
+    );
+  });
+});
+
+describe('the tracker on arbitrary input', () => {
+  it('never throws, whatever the bytes, and keeps every line', () => {
+    const t = new Tracker({ ...DEFAULT_TRACKER, lang: 'en' });
+    const pieces = [
+      ...GOOD,
+      '<13>',
+      '\u0000',
+      '%ASA-4-402101:',
+      'ISAKMP (0:1):',
+      '=R1=',
+      'r1#show crypto isakmp sa',
+      '\n',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom(...pieces)), { maxLength: 20 }),
+        (parts) => {
+          const before = t.stats.lines;
+          const text = parts.join(' ');
+          t.receive('192.0.2.66', text);
+          t.tick();
+          expect(t.stats.lines - before).toBe(
+            text.replace(/^<\d{1,3}>[^\n]*?(?=\n|$)/, 'x').split('\n').length,
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

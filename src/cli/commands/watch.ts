@@ -120,6 +120,7 @@ async function watchCommand(o: WatchOptions): Promise<number> {
       tunnels: monitor.tracker.snapshot().length,
     }),
   );
+  if (monitor.faults > 0) say(watchText(lang, 'faults', { faults: monitor.faults }));
   if (monitor.linesDropped > 0) say(watchText(lang, 'unstored', { lines: monitor.linesDropped }));
   if (o.onFinding !== undefined || o.webhook !== undefined)
     say(watchText(lang, 'alerts', { ...monitor.alertStats() }));
