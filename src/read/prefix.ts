@@ -35,6 +35,12 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
+/** Where the sticky pattern's match at `pos` ends, or -1: a test, so no match array per prefix. */
+function matchEnd(re: RegExp, s: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(s) ? re.lastIndex : -1;
+}
+
 /** Whether what follows a syslog host looks like a message rather than more words of a sentence. */
 function messageFollows(s: string, pos: number): boolean {
   const c = s.charCodeAt(pos);
@@ -57,9 +63,9 @@ export function stripPrefix(line: string): Prefix {
   let pos = 0;
   let host: string | undefined;
   let time: string | undefined;
-  let m = at(PRI, line, pos);
-  if (m) {
-    pos += m[0].length;
+  let end = matchEnd(PRI, line, pos);
+  if (end !== -1) {
+    pos = end;
     const h = at(RFC5424, line, pos);
     if (h) {
       time = h[1] === '-' ? undefined : h[1];
@@ -75,12 +81,12 @@ export function stripPrefix(line: string): Prefix {
     const mark = c === 42 || c === 46; // * or . before a Cisco timestamp
     // Cheap first-character tests keep the regexes off lines that cannot carry a prefix.
     if (!digit && !mark && !(c >= 65 && c <= 90) && c !== 58) break;
-    if (((digit && (m = at(ISO_TIME, line, pos))) || (!digit && (m = at(MONTH_TIME, line, pos)))) && m) {
-      time = unmarked(m[0]);
-      pos += m[0].length;
-      const c = at(COLON, line, pos);
-      if (c && c[0].includes(':')) {
-        pos += c[0].length;
+    if ((end = matchEnd(digit ? ISO_TIME : MONTH_TIME, line, pos)) !== -1) {
+      time = unmarked(line.slice(pos, end));
+      pos = end;
+      const colon = matchEnd(COLON, line, pos);
+      if (colon !== -1) {
+        pos = colon;
       } else if (line.charCodeAt(pos) === 32) {
         pos++;
         const h = at(HOST, line, pos);
@@ -95,13 +101,13 @@ export function stripPrefix(line: string): Prefix {
           pos += h[0].length;
         }
       }
-    } else if ((digit || mark) && (m = at(UPTIME, line, pos))) {
-      time = unmarked(m[0]);
-      pos += m[0].length;
-      const c = at(COLON, line, pos);
-      if (c) pos += c[0].length;
-    } else if (digit && (m = at(SEQUENCE, line, pos))) {
-      pos += m[0].length;
+    } else if ((digit || mark) && (end = matchEnd(UPTIME, line, pos)) !== -1) {
+      time = unmarked(line.slice(pos, end));
+      pos = end;
+      const colon = matchEnd(COLON, line, pos);
+      if (colon !== -1) pos = colon;
+    } else if (digit && (end = matchEnd(SEQUENCE, line, pos)) !== -1) {
+      pos = end;
     } else if (line.charCodeAt(pos) === 58 && pos > 0) {
       pos++; // ASA `host : %ASA…`
       while (line.charCodeAt(pos) === 32) pos++;
