@@ -16,19 +16,27 @@ const ASA_CLASS: Record<string, IkeAttribute> = {
   'key length': 'keylength',
 };
 
+const CONTEXT_FIELD = /^(Group|Username|IP|Tunnel-group|Peer) = ([^,]*), ?/;
+/** First letters of the context fields: most ASA messages (connection chatter) have none. */
+const CONTEXT_START = new Set(['G', 'U', 'I', 'T', 'P']);
+
 /** Splits `Group = g, Username = u, IP = a, rest` into its peer and the rest. */
 export function asaContext(text: string): { peer?: string; group?: string; rest: string } {
+  if (!CONTEXT_START.has(text.charAt(0))) return { rest: text };
   let rest = text;
   let peer: string | undefined;
   let group: string | undefined;
   for (let i = 0; i < 3; i++) {
-    const m = /^(Group|Username|IP|Tunnel-group|Peer) = ([^,]*), ?/.exec(rest);
+    const m = CONTEXT_FIELD.exec(rest);
     if (!m) break;
     if (m[1] === 'IP' || m[1] === 'Peer') peer = cleanAddress(m[2]);
     if (m[1] === 'Group' || m[1] === 'Tunnel-group') group = m[2];
     rest = rest.slice(m[0].length);
   }
-  return { ...(peer && { peer }), ...(group && { group }), rest };
+  const context: { peer?: string; group?: string; rest: string } = { rest };
+  if (peer) context.peer = peer;
+  if (group) context.group = group;
+  return context;
 }
 
 export function classifyAsaText(text: string, msgId?: string): Draft | null {
