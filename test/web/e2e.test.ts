@@ -152,29 +152,36 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await poll(() => row.count()).toBe(0);
   });
 
-  it('check: two configurations side by side, the outcome on top, each side with its lines', async () => {
+  it('check: two configurations side by side, the outcome on top, the fault marked on both sides', async () => {
     await page.goto(`${base}/#/check`);
-    const cfg = (peer: string, self: string) =>
-      [
-        'hostname ' + self,
-        'crypto isakmp policy 10',
-        ' encryption aes',
-        ' hash sha',
-        ' authentication pre-share',
-        ' group 14',
-        `crypto isakmp key cisco123 address ${peer}`,
-        'crypto ipsec transform-set TS esp-aes esp-sha-hmac',
-        'crypto map VPN 10 ipsec-isakmp',
-        ` set peer ${peer}`,
-        ' set transform-set TS',
-        ' match address 101',
-      ].join('\n');
-    await page.getByRole('textbox', { name: 'Configuration A' }).fill(cfg('192.0.2.2', 'rtr-a'));
-    await page.getByRole('textbox', { name: 'Configuration B' }).fill(cfg('192.0.2.1', 'rtr-b'));
+    // The note's Peer A / Peer B, with Peer B's key changed: phase 1 fails at authentication.
+    const peerA = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-a.cfg'), 'utf8');
+    const peerB = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-b.cfg'), 'utf8').replace(
+      'key 0 Mirr0r-Me',
+      'key 0 Typo-Mirr0r',
+    );
+    await page.getByRole('textbox', { name: 'Configuration A' }).fill(peerA);
+    await page.getByRole('textbox', { name: 'Configuration B' }).fill(peerB);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await poll(() => page.locator('.verdict .headline').count()).toBe(1);
-    expect(await page.locator('.side-result').count()).toBe(2);
-    expect(await page.locator('.side-result .lines').first().textContent()).not.toContain('cisco123');
+    const headline = (await page.locator('.verdict .headline').textContent()) ?? '';
+    expect(headline).toContain('phase 1');
+    expect(headline).toContain('MM_KEY_EXCH');
+    expect(await page.getByText('PSK_MISMATCH').count()).toBeGreaterThan(0);
+    expect(await page.getByText('the pre-shared keys differ').count()).toBeGreaterThan(0);
+    const sides = page.locator('.side-result');
+    expect(await sides.count()).toBe(2);
+    // The fix goes to Peer B (the responder whose key is looked up): its card is on B's side only.
+    expect(await sides.nth(0).getByText('PSK_MISMATCH').count()).toBe(0);
+    expect(await sides.nth(1).getByText('PSK_MISMATCH').count()).toBe(1);
+    // The key line (line 9 of both files) is evidence on both sides, and neither key shows.
+    for (const i of [0, 1]) {
+      const marked = await sides.nth(i).locator('.lines .evidence').allTextContents();
+      expect(marked.join('\n')).toContain('crypto isakmp key');
+      const text = (await sides.nth(i).textContent()) ?? '';
+      expect(text).not.toContain('Mirr0r-Me');
+      expect(text).not.toContain('Typo-Mirr0r');
+    }
     await shot('check');
   });
 

@@ -27,6 +27,17 @@ function outcomeText(o: Omit<Outcome, 'directions'>, t: T): string {
 
 const cites = (f: Finding, name: string) => f.evidence.some((e) => e.input === name);
 
+/**
+ * A configuration finding belongs to the side it fixes: its device is that side's hostname (or
+ * file name). Without that (same hostnames, or no device), to every side its evidence cites.
+ */
+function belongs(f: Finding, n: number, file: string, outcome: Outcome | undefined): boolean {
+  const devices = outcome?.names ? [outcome.names.a, outcome.names.b] : [];
+  if (f.device !== undefined && devices[0] !== devices[1] && devices.includes(f.device))
+    return f.device === devices[n];
+  return cites(f, file);
+}
+
 /** Two configurations side by side: the predicted outcome, the fix per side, the lines at fault on both. */
 export function CheckView({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
@@ -161,7 +172,9 @@ export function CheckView({ params }: { params: URLSearchParams }) {
           <div class="side-results">
             {names.map((name, n) => {
               const side = SIDES[n]!;
-              const own = findings.map((f, i) => [f, i] as const).filter(([f]) => cites(f, name));
+              const own = findings
+                .map((f, i) => [f, i] as const)
+                .filter(([f]) => belongs(f, n, name, outcome));
               return (
                 <section key={name} class="side-result" aria-labelledby={`fix-${side}`}>
                   <h3 id={`fix-${side}`}>
@@ -187,10 +200,10 @@ export function CheckView({ params }: { params: URLSearchParams }) {
               );
             })}
           </div>
-          {findings.some((f) => !names.some((n) => cites(f, n))) && (
+          {findings.some((f) => !names.some((name, n) => belongs(f, n, name, outcome))) && (
             <section class="findings">
               {findings.map((f, i) =>
-                names.some((n) => cites(f, n)) ? null : (
+                names.some((name, n) => belongs(f, n, name, outcome)) ? null : (
                   <FindingCard
                     key={i}
                     id={`check-finding-${i}`}
