@@ -1,6 +1,6 @@
 import type { Outcome } from '../../pipeline/report.js';
 import type { CryptoMapEntry, DeviceConfig } from '../model.js';
-import { addresses, ikeEndpoints, walkEntries } from '../negotiate/endpoints.js';
+import { type IkeEndpoint, addresses, ikeEndpoints, walkEntries } from '../negotiate/endpoints.js';
 import {
   type DirectionResult,
   type Failure,
@@ -18,21 +18,47 @@ export interface PairResult {
   directions: DirectionResult[];
 }
 
+interface Initiating {
+  entry: CryptoMapEntry;
+  endpoint: IkeEndpoint;
+  /** Position in the device's own walk: endpoints in order, each map's entries in order. */
+  order: number;
+}
+
+const byPeerCache = new WeakMap<DeviceConfig, Map<string, Initiating[]>>();
+
+/** A device's static entries by the peer addresses they name: a hub is indexed once. */
+function entriesByPeer(d: DeviceConfig): Map<string, Initiating[]> {
+  let index = byPeerCache.get(d);
+  if (index) return index;
+  index = new Map();
+  const seen = new Set<CryptoMapEntry>();
+  let order = 0;
+  for (const endpoint of ikeEndpoints(d)) {
+    if (!endpoint.map) continue;
+    for (const entry of walkEntries(d, endpoint.map)) {
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      const item = { entry, endpoint, order: order++ };
+      for (const p of new Set(entry.peers)) index.set(p, [...(index.get(p) ?? []), item]);
+    }
+  }
+  byPeerCache.set(d, index);
+  return index;
+}
+
 /** Every crypto map entry of `from` that names an address of `to` as its peer, with its IKE source. */
 export function initiations(from: Party, to: Party): { run: () => DirectionResult }[] {
   const theirs = new Set([...addresses(to.device), ...ikeEndpoints(to.device).map((e) => e.address)]);
-  const out: { run: () => DirectionResult }[] = [];
-  const seen = new Set<CryptoMapEntry>();
-  for (const endpoint of ikeEndpoints(from.device)) {
-    if (!endpoint.map) continue;
-    for (const entry of walkEntries(from.device, endpoint.map)) {
-      const peer = entry.peers.find((p) => theirs.has(p));
-      if (peer === undefined || seen.has(entry)) continue;
-      seen.add(entry);
-      out.push({ run: () => negotiate(from, to, entry, endpoint, peer) });
-    }
-  }
-  return out;
+  const index = entriesByPeer(from.device);
+  const found = new Map<CryptoMapEntry, Initiating>();
+  for (const address of theirs) for (const item of index.get(address) ?? []) found.set(item.entry, item);
+  return [...found.values()]
+    .sort((a, b) => a.order - b.order)
+    .map(({ entry, endpoint }) => {
+      const peer = entry.peers.find((p) => theirs.has(p))!;
+      return { run: () => negotiate(from, to, entry, endpoint, peer) };
+    });
 }
 
 /**

@@ -24,8 +24,14 @@ export function addresses(d: DeviceConfig): Set<string> {
   return new Set(d.interfaces.flatMap((i) => (i.address ? [i.address] : [])));
 }
 
+const endpointCache = new WeakMap<DeviceConfig, IkeEndpoint[]>();
+
+/** Parsed configurations are not changed afterwards: their endpoints are computed once. */
 export function ikeEndpoints(d: DeviceConfig): IkeEndpoint[] {
+  const cached = endpointCache.get(d);
+  if (cached) return cached;
   const out: IkeEndpoint[] = [];
+  endpointCache.set(d, out);
   for (const itf of d.interfaces) {
     if (itf.cryptoMap !== undefined) {
       const map = d.cryptoMaps.find((m) => m.name === itf.cryptoMap);

@@ -14,11 +14,11 @@ import {
   pfsAccepted,
   phase2Lifetime,
   proposals,
-  protectedTraffic,
   selectResponderEntry,
   selectTransform,
   transformSetsOf,
 } from './phase2.js';
+import { protectedTraffic } from './entry-index.js';
 
 export type Side = 'a' | 'b';
 

@@ -1,22 +1,8 @@
 import { PHASE2_LIFETIME_DEFAULTS } from '../defaults.js';
 import type { AclEntry, CryptoMapEntry, DeviceConfig, TransformSet } from '../model.js';
-import { TrafficSet, entryTraffic, permittedTraffic } from '../traffic/index.js';
-import { entryAcceptsPeer, walkEntries, type IkeEndpoint } from './endpoints.js';
-
-const aclTrafficCache = new WeakMap<readonly AclEntry[], TrafficSet>();
-
-/** What an entry's crypto ACL protects (from this device's point of view: local → remote). */
-export function protectedTraffic(d: DeviceConfig, entry: CryptoMapEntry): TrafficSet | undefined {
-  if (entry.matchAddress === undefined) return undefined;
-  const acl = d.acls.get(entry.matchAddress);
-  if (!acl) return undefined;
-  let t = aclTrafficCache.get(acl.entries);
-  if (!t) {
-    t = permittedTraffic(acl.entries);
-    aclTrafficCache.set(acl.entries, t);
-  }
-  return t;
-}
+import { type TrafficSet, entryTraffic } from '../traffic/index.js';
+import { entryAcceptsPeer, type IkeEndpoint } from './endpoints.js';
+import { type IndexedEntry, candidatesFor, mapIndex, remoteBounds } from './entry-index.js';
 
 /** The proxy identities an initiator proposes: one per permit line of its crypto ACL. */
 export interface Proposal {
@@ -42,7 +28,8 @@ export type EntryChoice =
 /**
  * The responder's walk for a quick-mode proposal: entries of the map on the receiving
  * interface in sequence order; the first whose crypto ACL contains the proposed proxies is
- * chosen, and only then is the peer checked.
+ * chosen, and only then is the peer checked. Only entries whose ACL reaches the proposal's
+ * remote addresses are tried (an index per map): a hub's thousands of entries are not walked.
  */
 export function selectResponderEntry(
   d: DeviceConfig,
@@ -50,20 +37,20 @@ export function selectResponderEntry(
   peer: string,
   proposal: TrafficSet,
 ): EntryChoice {
-  const entries = endpoint.map ? walkEntries(d, endpoint.map) : [];
-  const covers = (e: CryptoMapEntry) => {
-    const t = protectedTraffic(d, e);
-    return e.matchAddress === undefined ? true : t !== undefined && proposal.isSubsetOf(t);
-  };
-  const first = entries.find(covers);
-  if (!first) return { noMatch: entries.filter((e) => entryAcceptsPeer(d, e, peer)) };
-  if (entryAcceptsPeer(d, first, peer)) return { entry: first };
+  if (!endpoint.map) return { noMatch: [] };
+  const index = mapIndex(d, endpoint.map);
+  const covers = (x: IndexedEntry) =>
+    x.traffic === undefined ? x.entry.matchAddress === undefined : proposal.isSubsetOf(x.traffic);
+  const candidates = candidatesFor(index, remoteBounds(proposal));
+  const first = candidates.find(covers);
+  if (!first) return { noMatch: index.all.map((x) => x.entry).filter((e) => entryAcceptsPeer(d, e, peer)) };
+  if (entryAcceptsPeer(d, first.entry, peer)) return { entry: first.entry };
   // Only a static entry can be "the entry for this peer": a dynamic entry is consulted when no
   // static entry matches the proxies, not after one matched with another peer.
-  const owner = entries.find(
-    (e) => e !== first && !isDynamic(d, e) && entryAcceptsPeer(d, e, peer) && covers(e),
+  const owner = candidates.find(
+    (x) => x !== first && !isDynamic(d, x.entry) && entryAcceptsPeer(d, x.entry, peer) && covers(x),
   );
-  return owner ? { peerNotFound: first, owner } : { peerNotFound: first };
+  return owner ? { peerNotFound: first.entry, owner: owner.entry } : { peerNotFound: first.entry };
 }
 
 function isDynamic(d: DeviceConfig, e: CryptoMapEntry): boolean {

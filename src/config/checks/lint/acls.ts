@@ -1,42 +1,52 @@
 import { formatFlow, TrafficSet, permittedTraffic } from '../../traffic/index.js';
 import type { AclEntry, DeviceConfig, NatRule } from '../../model.js';
 import { walkEntries } from '../../negotiate/endpoints.js';
-import { protectedTraffic } from '../../negotiate/phase2.js';
+import { type IndexedEntry, mapIndex, protectedTraffic } from '../../negotiate/entry-index.js';
 import { ANY, aclWords } from '../../parse/address.js';
 import { aclLine } from '../commands.js';
 import { type ConfigHit, type LintRule, lines } from '../hit.js';
+
+/**
+ * Pairs of entries whose remote-address spans meet (a sweep over the spans sorted by start):
+ * only those can overlap, so a hub's thousands of disjoint spoke entries are not compared all
+ * with all. Returned in walk order, as an all-pairs loop would find them.
+ */
+function meetingPairs(entries: readonly IndexedEntry[]): [IndexedEntry, IndexedEntry][] {
+  const sorted = entries.filter((x) => x.traffic && x.lo <= x.hi).sort((a, b) => a.lo - b.lo);
+  const pairs: [IndexedEntry, IndexedEntry][] = [];
+  let active: IndexedEntry[] = [];
+  for (const x of sorted) {
+    active = active.filter((a) => a.hi >= x.lo);
+    for (const a of active) pairs.push(a.order < x.order ? [a, x] : [x, a]);
+    active.push(x);
+  }
+  return pairs.sort(([a1, b1], [a2, b2]) => a1.order - a2.order || b1.order - b2.order);
+}
 
 const overlap: LintRule = {
   code: 'CRYPTO_ACL_OVERLAP',
   check(d) {
     const hits: ConfigHit[] = [];
-    for (const map of d.cryptoMaps) {
-      const entries = walkEntries(d, map).filter((e) => e.matchAddress !== undefined);
-      for (let i = 0; i < entries.length; i++)
-        for (let j = i + 1; j < entries.length; j++) {
-          const [a, b] = [entries[i]!, entries[j]!];
-          if (a.matchAddress === b.matchAddress) continue;
-          const ta = protectedTraffic(d, a);
-          const tb = protectedTraffic(d, b);
-          if (!ta || !tb) continue;
-          const common = ta.intersect(tb);
-          const sample = common.sample();
-          if (!sample) continue;
-          hits.push({
-            code: 'CRYPTO_ACL_OVERLAP',
-            device: d,
-            refs: lines(a.ref, b.ref, d.acls.get(a.matchAddress!)?.ref, d.acls.get(b.matchAddress!)?.ref),
-            details: {
-              map: map.name,
-              entries: [a.seq, b.seq],
-              acls: [a.matchAddress, b.matchAddress],
-              example: formatFlow(sample),
-              shadowed: tb.isSubsetOf(ta),
-            },
-            commands: [],
-          });
-        }
-    }
+    for (const map of d.cryptoMaps)
+      for (const [x, y] of meetingPairs(mapIndex(d, map).all)) {
+        const [a, b] = [x.entry, y.entry];
+        if (a.matchAddress === b.matchAddress) continue;
+        const sample = x.traffic!.intersect(y.traffic!).sample();
+        if (!sample) continue;
+        hits.push({
+          code: 'CRYPTO_ACL_OVERLAP',
+          device: d,
+          refs: lines(a.ref, b.ref, d.acls.get(a.matchAddress!)?.ref, d.acls.get(b.matchAddress!)?.ref),
+          details: {
+            map: map.name,
+            entries: [a.seq, b.seq],
+            acls: [a.matchAddress, b.matchAddress],
+            example: formatFlow(sample),
+            shadowed: y.traffic!.isSubsetOf(x.traffic!),
+          },
+          commands: [],
+        });
+      }
     return hits;
   },
 };
