@@ -2,11 +2,25 @@ import type { Dialect, Event, EventKind, EventOf, IkeAttribute } from '../model/
 import type { Evidence } from '../model/lines.js';
 import { evidenceOf } from '../model/lines.js';
 
-/** Events of one kind seen in a session: how many, the first few (for evidence), the last. */
+/** Events of one kind seen in a session: how many, the first few (for evidence), the latest's fields. */
 export interface Seen<E extends Event = Event> {
   count: number;
   kept: E[];
-  last: E;
+  latest: Latest;
+}
+
+/**
+ * The few fields rules read from the latest event of a kind. Holding the event itself would keep
+ * nearly every event (and its lines) alive until the next of its kind: promoted, then collected late.
+ */
+export interface Latest {
+  status?: number;
+  spi?: string | undefined;
+}
+
+function remember(latest: Latest, e: Event): void {
+  if (e.kind === 'dp.hw-error') latest.status = e.status;
+  else if (e.kind === 'dp.invalid-spi') latest.spi = e.spi;
 }
 
 /** One phase-1 transform as offered by the initiator and checked against one local policy. */
@@ -92,10 +106,12 @@ export class Session {
     const keep = COUNTED_ONLY.has(event.kind) ? 0 : KEEP_PER_KIND;
     if (seen) {
       seen.count++;
-      seen.last = event;
+      remember(seen.latest, event);
       if (seen.kept.length < keep) seen.kept.push(event);
     } else {
-      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [event] : [], last: event });
+      const latest: Latest = {};
+      remember(latest, event);
+      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [event] : [], latest });
     }
     if (event.dialect) this.dialects.add(event.dialect);
     this.follow(event);

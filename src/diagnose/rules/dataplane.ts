@@ -19,12 +19,12 @@ function counted(
       const seen = s.seen.get(kind);
       if (!seen) return null;
       const details: Record<string, unknown> = { count: seen.count };
-      const last = seen.last;
-      if (last.kind === 'dp.hw-error') details['status'] = last.status;
-      if (last.kind === 'dp.invalid-spi' && last.spi) details['spi'] = last.spi;
-      if (last.kind === 'dp.hw-error')
-        details['meaning'] =
-          last.status === 4615 ? 'esp-sequence' : last.status === 4612 ? 'ah-sequence' : 'other';
+      const { status, spi } = seen.latest;
+      if (status !== undefined) {
+        details['status'] = status;
+        details['meaning'] = status === 4615 ? 'esp-sequence' : status === 4612 ? 'ah-sequence' : 'other';
+      }
+      if (spi) details['spi'] = spi;
       const burst = seen.count >= BURST_PER_MINUTE;
       return {
         code,
