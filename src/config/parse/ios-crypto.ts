@@ -214,14 +214,24 @@ function findMap(list: CryptoMap[], name: string, ref: SourceRef): CryptoMap {
   return map;
 }
 
+/** Entries by sequence number while a configuration is read (a hub's map has thousands). */
+const bySeq = new WeakMap<CryptoMap, Map<number, CryptoMapEntry>>();
+
 function findEntry(map: CryptoMap, seq: number, ref: SourceRef): CryptoMapEntry {
-  let entry = map.entries.find((e) => e.seq === seq);
+  let index = bySeq.get(map);
+  if (!index) bySeq.set(map, (index = new Map(map.entries.map((e) => [e.seq, e]))));
+  let entry = index.get(seq);
   if (!entry) {
     entry = { map: map.name, seq, kind: 'ipsec-isakmp', peers: [], transformSets: [], ref, lines: [] };
+    index.set(seq, entry);
     map.entries.push(entry);
-    map.entries.sort((a, b) => a.seq - b.seq);
   }
   return entry;
+}
+
+/** Entries in sequence order, once every line is read. */
+export function sortEntries(d: DeviceConfig): void {
+  for (const m of [...d.cryptoMaps, ...d.dynamicMaps]) m.entries.sort((a, b) => a.seq - b.seq);
 }
 
 /** Applies `set …` / `match address` lines to an entry (sub-mode lines or one-line forms). */

@@ -3,7 +3,7 @@ import { toUint } from './address.js';
 import { emptyDevice, resolvePolicies, type WrittenPolicy } from './device.js';
 import { type ConfigLine, type Section, int, sections, startsWith } from './source.js';
 import { parseNamedAcl, parseNumberedAcl } from './ios-acl.js';
-import { type PendingApply, parseCrypto } from './ios-crypto.js';
+import { type PendingApply, parseCrypto, sortEntries } from './ios-crypto.js';
 import { type RouteMapClause, natFromRouteMap, parseNat } from './ios-nat.js';
 
 /**
@@ -53,6 +53,7 @@ export function parseIos(file: string, lines: readonly ConfigLine[]): DeviceConf
     if (target) target.cryptoMap = map;
     else d.interfaces.push({ name: itf, cryptoMap: map, undeclared: true, ref });
   }
+  sortEntries(d);
   d.ikePolicies = resolvePolicies(d, policies, d.defaultPoliciesDisabled ?? false);
   return d;
 }
