@@ -6,7 +6,14 @@ import { FIXTURES, caseFolders, readJson } from './helpers.js';
 
 interface Expect {
   description?: string;
-  findings: Array<{ code: string; peer?: string; input?: string; lines?: number[]; severity?: string }>;
+  findings: Array<{
+    code: string;
+    peer?: string;
+    device?: string;
+    input?: string;
+    lines?: number[];
+    severity?: string;
+  }>;
   absent?: string[];
 }
 
@@ -30,6 +37,7 @@ describe('fixtures: every case yields exactly its expected findings', () => {
           (f) =>
             f.code === want.code &&
             (want.peer === undefined || f.peer === want.peer) &&
+            (want.device === undefined || f.device === want.device) &&
             (want.severity === undefined || f.severity === want.severity),
         );
         expect(

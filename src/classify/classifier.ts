@@ -109,6 +109,8 @@ export class Classifier {
 
   private continues(line: LogLine, trimmed: string): boolean {
     if (line.time !== undefined || startsMessage(trimmed)) return false;
+    // `rtr-04#debug crypto isakmp` right after a message starts another device's output.
+    if (line.body === trimmed && PROMPT.test(trimmed)) return false;
     let join = isOpen(this.pendingText);
     if (!join) {
       const c = trimmed.charCodeAt(0);
