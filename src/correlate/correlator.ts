@@ -10,8 +10,15 @@ export class Correlator {
   private readonly sessions = new Map<string, Session>();
   /** Per device: the session its last peer-less message belonged to. */
   private readonly current = new Map<string, Session>();
-  /** Per device: IKE connection id → session (connection id 0 is every embryonic SA: not kept). */
+  /**
+   * IKE connection id (per device) → session, least recently used first (connection id 0 is every
+   * embryonic SA: not kept). Bounded: ids are reused, and a long log or live feed names endless ones.
+   */
   private readonly byConnId = new Map<string, Session>();
+  /** The connection ids routed to each session, so ending a session forgets them without a scan. */
+  private readonly connIdsOf = new Map<Session, Set<string>>();
+  /** Per device: how many held sessions know each of its addresses (what `show isakmp` rows test). */
+  private readonly localsByDevice = new Map<string, Map<string, number>>();
 
   /** Routes one event; returns the session it joined (none for context events). */
   push(event: Event): Session | undefined {
@@ -22,8 +29,8 @@ export class Correlator {
     if (event.kind === 'show.isakmp-sa' && event.peer === undefined) {
       // IOS/PIX tables print dst and src; the remote end is the one that is not this device.
       const row = event.row;
-      const locals = this.localsOf(device);
-      event.peer = row.dst !== undefined && locals.has(row.dst) ? row.src : row.dst;
+      const isLocal = row.dst !== undefined && this.localsByDevice.get(device)?.has(row.dst) === true;
+      event.peer = isLocal ? row.src : row.dst;
     }
     const session = isDeviceWide(event)
       ? this.deviceWide(first.input, device)
@@ -37,9 +44,10 @@ export class Correlator {
    * message about its device and peer starts a fresh one.
    */
   evict(session: Session): void {
-    if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
-    for (const [k, s] of this.byConnId) if (s === session) this.byConnId.delete(k);
-    for (const [k, s] of this.current) if (s === session) this.current.delete(k);
+    if (this.holds(session)) this.release(session);
+    for (const k of this.connIdsOf.get(session) ?? []) this.byConnId.delete(k);
+    this.connIdsOf.delete(session);
+    if (this.current.get(session.device) === session) this.current.delete(session.device);
   }
 
   /** False once a session was evicted, or absorbed into the session of the peer it turned out to concern. */
@@ -70,20 +78,38 @@ export class Correlator {
         session = cur;
       } else if (session && cur && cur.peer === undefined && cur !== session) {
         session.absorb(cur);
-        this.sessions.delete(cur.key);
+        this.release(cur);
         this.rebind(cur, session);
       }
       session ??= this.create(input, device, peer);
-    } else if (connKey !== undefined && this.byConnId.has(connKey)) {
+    } else if (connKey !== undefined) {
       session = this.byConnId.get(connKey);
     }
     session ??=
       this.current.get(device) ??
       this.sessions.get(key(device, undefined)) ??
       this.create(input, device, undefined);
-    if (connKey !== undefined) this.byConnId.set(connKey, session);
+    if (connKey !== undefined) this.bindConnId(connKey, session);
     this.current.set(device, session);
     return session;
+  }
+
+  /** Routes a connection id to a session, most recently used last; the least recent goes past the cap. */
+  private bindConnId(connKey: string, session: Session): void {
+    const was = this.byConnId.get(connKey);
+    if (was !== undefined) {
+      this.byConnId.delete(connKey);
+      if (was !== session) this.connIdsOf.get(was)?.delete(connKey);
+    }
+    this.byConnId.set(connKey, session);
+    let ids = this.connIdsOf.get(session);
+    if (!ids) this.connIdsOf.set(session, (ids = new Set()));
+    ids.add(connKey);
+    if (this.byConnId.size > MAX_CONN_IDS) {
+      const [oldest, owner] = this.byConnId.entries().next().value as [string, Session];
+      this.byConnId.delete(oldest);
+      this.connIdsOf.get(owner)?.delete(oldest);
+    }
   }
 
   /** Data-plane messages and show rows that name no peer belong to the device, not to its last peer. */
@@ -91,23 +117,46 @@ export class Correlator {
     return this.sessions.get(key(device, undefined)) ?? this.create(input, device, undefined);
   }
 
-  private localsOf(device: string): Set<string> {
-    const out = new Set<string>();
-    for (const s of this.sessions.values()) if (s.device === device) for (const l of s.locals) out.add(l);
-    return out;
-  }
-
+  /** Moves what pointed at an absorbed session (its connection ids, the device's current) to its heir. */
   private rebind(from: Session, to: Session): void {
-    for (const [k, s] of this.byConnId) if (s === from) this.byConnId.set(k, to);
-    for (const [k, s] of this.current) if (s === from) this.current.set(k, to);
+    const ids = this.connIdsOf.get(from);
+    if (ids) {
+      for (const k of ids) this.byConnId.set(k, to);
+      const heirs = this.connIdsOf.get(to);
+      if (heirs) for (const k of ids) heirs.add(k);
+      else this.connIdsOf.set(to, ids);
+      this.connIdsOf.delete(from);
+    }
+    if (this.current.get(from.device) === from) this.current.set(from.device, to);
   }
 
   private create(input: string, device: string, peer: string | undefined): Session {
     const s = new Session(input, device, peer);
+    s.onLocal = (local) => {
+      if (!this.holds(s)) return;
+      let counts = this.localsByDevice.get(device);
+      if (!counts) this.localsByDevice.set(device, (counts = new Map()));
+      counts.set(local, (counts.get(local) ?? 0) + 1);
+    };
     this.sessions.set(s.key, s);
     return s;
   }
+
+  /** Drops a held session: its addresses no longer count for its device. */
+  private release(session: Session): void {
+    this.sessions.delete(session.key);
+    const counts = this.localsByDevice.get(session.device);
+    if (!counts) return;
+    for (const l of session.locals) {
+      const n = (counts.get(l) ?? 0) - 1;
+      if (n > 0) counts.set(l, n);
+      else counts.delete(l);
+    }
+  }
 }
+
+/** Connection ids remembered over all devices (about 100 bytes each). */
+const MAX_CONN_IDS = 65_536;
 
 function key(device: string, peer: string | undefined): string {
   return `${device}\u0000${peer ?? ''}`;

@@ -80,6 +80,8 @@ export class Session {
   p2Accepted = false;
   /** Quick-mode proposal the device was validating (proxies, transform) when it refused. */
   lastProposal: EventOf<'ipsec.key-eng'> | undefined;
+  /** Told each address of the device this session learns (the correlator indexes them per device). */
+  onLocal: ((local: string) => void) | undefined;
 
   constructor(
     readonly input: string,
@@ -127,7 +129,7 @@ export class Session {
         for (const e of s.kept) if (mine.kept.length < KEEP_PER_KIND) mine.kept.push(e);
       }
     }
-    for (const l of other.locals) this.locals.add(l);
+    for (const l of other.locals) this.addLocal(l);
     for (const d of other.dialects) this.dialects.add(d);
     this.failures.push(...other.failures);
     this.p1Pending.push(...other.p1Pending);
@@ -199,7 +201,7 @@ export class Session {
         this.commit(e.phase1 ? 1 : 2, [e], false);
         return;
       case 'ike.sa-not-acceptable':
-        if (e.local) this.locals.add(e.local);
+        if (e.local) this.addLocal(e.local);
         this.commit(e.phase1 || (this.phase === 1 && this.p2Pending.length === 0) ? 1 : 2, [e], false);
         return;
       case 'ike.authenticated':
@@ -223,7 +225,7 @@ export class Session {
           this.phase = 2;
           this.lastProposal = e;
         }
-        if (e.msg.local) this.locals.add(e.msg.local);
+        if (e.msg.local) this.addLocal(e.msg.local);
         return;
       case 'ipsec.transform-unsupported':
       case 'ipsec.proxy-unsupported':
@@ -248,13 +250,19 @@ export class Session {
         this.p2Pending = [];
         return;
       case 'ike.exchange':
-        if (e.local) this.locals.add(e.local);
+        if (e.local) this.addLocal(e.local);
         if (e.exchange && /^(Main|Aggressive|MM|AG)$/i.test(e.exchange)) this.phase = 1;
         if (e.exchange && /^(Quick|QM)/i.test(e.exchange)) this.phase = 2;
         return;
       default:
         return;
     }
+  }
+
+  private addLocal(local: string): void {
+    if (this.locals.has(local)) return;
+    this.locals.add(local);
+    this.onLocal?.(local);
   }
 
   private pend2(e: Event): void {
