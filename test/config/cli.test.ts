@@ -68,6 +68,25 @@ describe('lint, check and audit on the command line', () => {
     ]);
   });
 
+  it('the bundled example pair says what the README says: PFS required by the branch only', () => {
+    const r = run([
+      'check',
+      '--format',
+      'json',
+      join(ROOT, 'examples/configs/hq-router.cfg'),
+      join(ROOT, 'examples/configs/branch-asa.cfg'),
+    ]);
+    expect(r.status).toBe(1);
+    const j = JSON.parse(r.stdout) as {
+      findings: { code: string; severity: string }[];
+      outcome: Record<string, unknown>;
+    };
+    expect(j.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['PFS_MISMATCH']);
+    expect(j.outcome).toMatchObject({
+      directions: { aInitiates: { established: false }, bInitiates: { established: true } },
+    });
+  });
+
   it('usage errors: exit 2 with one line and no stack trace', () => {
     for (const args of [
       ['check', A],

@@ -176,6 +176,7 @@ function lifetimeHits(A: Party, B: Party, dirs: DirectionResult[]): ConfigHit[] 
     out.push({
       code: 'LIFETIME_MISMATCH',
       device: device(A, B, p1.responder),
+      peer: p1.from,
       refs: lines(offer.ref, policy.ref),
       details: {
         phase: 1,
@@ -196,6 +197,7 @@ function lifetimeHits(A: Party, B: Party, dirs: DirectionResult[]): ConfigHit[] 
       out.push({
         code: 'LIFETIME_MISMATCH',
         device: R,
+        peer: p2.from,
         refs: lines(p2.entry.ref, p2.agreed.responderEntry.ref),
         details: { phase: 2, [p2.initiator]: li, [p2.responder]: lr, winner: Math.min(li, lr) },
         context: 'phase2',
