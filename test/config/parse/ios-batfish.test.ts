@@ -2,8 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../src/config/index.js';
-import { parseIos } from '../../../src/config/parse/ios.js';
-import { readConfig } from '../../../src/config/parse/source.js';
+import { parseConfig } from '../../../src/config/parse/index.js';
 
 const ROOT = new URL('../../../../shared/peers/batfish/', import.meta.url).pathname;
 
@@ -15,7 +14,7 @@ function files(dir: string): string[] {
 }
 
 const CONFIGS = files(ROOT);
-const parse = (p: string) => parseIos(p, readConfig(p, readFileSync(p, 'utf8')));
+const parse = (p: string) => parseConfig(p, readFileSync(p, 'utf8'));
 
 describe('batfish IOS crypto configurations (peer test data)', () => {
   it('finds the peer configurations', () => {
