@@ -5,7 +5,7 @@ import type { AclEntry, CryptoMapEntry, DeviceConfig, IkePolicy, TransformSet } 
  * Configuration commands in each platform's own syntax, for the fixes findings propose. Secrets
  * are never filled in: a placeholder names where the key comes from.
  */
-export function isFirewall(d: DeviceConfig): boolean {
+function isFirewall(d: DeviceConfig): boolean {
   return d.platform !== 'ios';
 }
 

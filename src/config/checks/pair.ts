@@ -48,7 +48,7 @@ function entriesByPeer(d: DeviceConfig): Map<string, Initiating[]> {
 }
 
 /** Every crypto map entry of `from` that names an address of `to` as its peer, with its IKE source. */
-export function initiations(from: Party, to: Party): { run: () => DirectionResult }[] {
+function initiations(from: Party, to: Party): { run: () => DirectionResult }[] {
   const theirs = new Set([...addresses(to.device), ...ikeEndpoints(to.device).map((e) => e.address)]);
   const index = entriesByPeer(from.device);
   const found = new Map<CryptoMapEntry, Initiating>();

@@ -65,7 +65,7 @@ function canonical(t: TransformSet): string {
     .join(' ');
 }
 
-export function sameTransforms(a: TransformSet, b: TransformSet): boolean {
+function sameTransforms(a: TransformSet, b: TransformSet): boolean {
   return canonical(a) === canonical(b);
 }
 

@@ -68,7 +68,7 @@ function addressAt(
 }
 
 /** One ACL line from its action word on: several entries when `neq` splits a port range. */
-export function parseAclEntry(
+function parseAclEntry(
   words: readonly string[],
   standard: boolean,
   ref: SourceRef,

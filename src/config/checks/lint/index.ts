@@ -9,7 +9,7 @@ import { referenceRules } from './references.js';
 import { remoteAccessRules } from './remote-access.js';
 import { strengthRules } from './strength.js';
 
-export const LINT_RULES: readonly LintRule[] = [
+const LINT_RULES: readonly LintRule[] = [
   ...referenceRules,
   ...firewallRules,
   ...keyRules,
