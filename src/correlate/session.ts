@@ -1,6 +1,7 @@
 import type { Dialect, Event, EventKind, EventOf, IkeAttribute } from '../model/events.js';
 import type { Evidence } from '../model/lines.js';
 import { evidenceOf } from '../model/lines.js';
+import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
 
 /** Events of one kind seen in a session: how many, the first few (for evidence), the latest's fields. */
 export interface Seen<E extends Event = Event> {
@@ -16,6 +17,14 @@ export interface Seen<E extends Event = Event> {
 export interface Latest {
   status?: number;
   spi?: string | undefined;
+}
+
+/**
+ * A kept event without the lines no finding can cite: evidence is the first MAX_EVIDENCE lines of
+ * the events it draws on, so an event's own later lines never make it (show entries run to ~40).
+ */
+function citable(e: Event): Event {
+  return e.lines.length > MAX_EVIDENCE ? { ...e, lines: e.lines.slice(0, MAX_EVIDENCE) } : e;
 }
 
 function remember(latest: Latest, e: Event): void {
@@ -109,11 +118,11 @@ export class Session {
     if (seen) {
       seen.count++;
       remember(seen.latest, event);
-      if (seen.kept.length < keep) seen.kept.push(event);
+      if (seen.kept.length < keep) seen.kept.push(citable(event));
     } else {
       const latest: Latest = {};
       remember(latest, event);
-      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [event] : [], latest });
+      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [citable(event)] : [], latest });
     }
     if (event.dialect) this.dialects.add(event.dialect);
     this.follow(event);
