@@ -10,12 +10,12 @@ export class Correlator {
   private readonly sessions = new Map<string, Session>();
   /** Per device: the session its last peer-less message belonged to. */
   private readonly current = new Map<string, Session>();
-  /**
-   * IKE connection id (per device) → session, least recently used first (connection id 0 is every
-   * embryonic SA: not kept). Bounded: ids are reused, and a long log or live feed names endless ones.
-   */
+  /** Per device: IKE connection id → session (connection id 0 is every embryonic SA: not kept). */
   private readonly byConnId = new Map<string, Session>();
-  /** The connection ids routed to each session, so ending a session forgets them without a scan. */
+  /**
+   * The connection ids routed to each session, least recently bound first: ending a session forgets
+   * its ids without a scan, and a session keeps only its latest ids (rekeys name new ones forever).
+   */
   private readonly connIdsOf = new Map<Session, Set<string>>();
   /** Per device: how many held sessions know each of its addresses (what `show isakmp` rows test). */
   private readonly localsByDevice = new Map<string, Map<string, number>>();
@@ -94,21 +94,23 @@ export class Correlator {
     return session;
   }
 
-  /** Routes a connection id to a session, most recently used last; the least recent goes past the cap. */
+  /** Routes a connection id to a session; past the per-session cap, the session's oldest id is forgotten. */
   private bindConnId(connKey: string, session: Session): void {
     const was = this.byConnId.get(connKey);
-    if (was !== undefined) {
-      this.byConnId.delete(connKey);
-      if (was !== session) this.connIdsOf.get(was)?.delete(connKey);
-    }
+    if (was !== undefined && was !== session) this.connIdsOf.get(was)?.delete(connKey);
     this.byConnId.set(connKey, session);
     let ids = this.connIdsOf.get(session);
     if (!ids) this.connIdsOf.set(session, (ids = new Set()));
+    ids.delete(connKey);
     ids.add(connKey);
-    if (this.byConnId.size > MAX_CONN_IDS) {
-      const [oldest, owner] = this.byConnId.entries().next().value as [string, Session];
+    this.trimConnIds(ids);
+  }
+
+  private trimConnIds(ids: Set<string>): void {
+    for (const oldest of ids) {
+      if (ids.size <= MAX_CONN_IDS_PER_SESSION) return;
+      ids.delete(oldest);
       this.byConnId.delete(oldest);
-      this.connIdsOf.get(owner)?.delete(oldest);
     }
   }
 
@@ -123,8 +125,10 @@ export class Correlator {
     if (ids) {
       for (const k of ids) this.byConnId.set(k, to);
       const heirs = this.connIdsOf.get(to);
-      if (heirs) for (const k of ids) heirs.add(k);
-      else this.connIdsOf.set(to, ids);
+      if (heirs) {
+        for (const k of ids) heirs.add(k);
+        this.trimConnIds(heirs);
+      } else this.connIdsOf.set(to, ids);
       this.connIdsOf.delete(from);
     }
     if (this.current.get(from.device) === from) this.current.set(from.device, to);
@@ -155,8 +159,11 @@ export class Correlator {
   }
 }
 
-/** Connection ids remembered over all devices (about 100 bytes each). */
-const MAX_CONN_IDS = 65_536;
+/**
+ * Connection ids remembered per session. A session has a few IKE SAs alive at a time; an id a
+ * thousand rekeys old is long gone (the 1 GB bench log reaches back at most ~320).
+ */
+const MAX_CONN_IDS_PER_SESSION = 1024;
 
 function key(device: string, peer: string | undefined): string {
   return `${device}\u0000${peer ?? ''}`;

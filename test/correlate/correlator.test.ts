@@ -64,15 +64,14 @@ describe('Correlator', () => {
     expect(row.peer).toBe('192.0.2.1');
   });
 
-  it('keeps a bounded number of connection ids, forgetting the least recently used', () => {
+  it('keeps a bounded number of connection ids per session, forgetting the oldest', () => {
     const c = new Correlator();
-    const first = c.push(exchange('R1', '1', '192.0.2.1'))!;
-    const other = c.push(exchange('R1', '2', '192.0.2.2'))!;
-    for (let id = 3; id < 70_000; id++) c.push(exchange('R2', String(id), '198.51.100.1'));
-    c.push(exchange('R1', '3', '192.0.2.2'));
-    // Connection id 1 of R1 is long forgotten: the message goes to R1's current session.
+    const rekeyed = c.push(exchange('R1', '1', '192.0.2.1'))!;
+    for (let id = 2; id <= 1100; id++) c.push(exchange('R1', String(id), '192.0.2.1'));
+    const other = c.push(exchange('R1', '5000', '192.0.2.2'))!;
+    // Connection id 1 is a thousand rekeys old: the message goes to R1's current session.
     expect(c.push(peerless('R1', '1'))).toBe(other);
-    expect(c.push(peerless('R1', '1'))).not.toBe(first);
+    expect(c.push(peerless('R1', '1100'))).toBe(rekeyed);
   });
 
   it('reads a show isakmp row’s remote end from the addresses the device’s sessions use', () => {
