@@ -18,7 +18,13 @@ export function outcomeLines(o: Outcome, t: Translator): string[] {
   if (!o.directions) return [t.text('outcome.predicted', { result: sentence(o, t, names) })];
   return [
     t.text('outcome.dependsOnInitiator'),
-    `  ${t.text('label.whenInitiates', { device: names.a })}: ${sentence(o.directions.aInitiates, t, names)}`,
-    `  ${t.text('label.whenInitiates', { device: names.b })}: ${sentence(o.directions.bInitiates, t, names)}`,
+    ...(['a', 'b'] as const).map(
+      (side) =>
+        '  ' +
+        t.text('outcome.direction', {
+          when: t.text('label.whenInitiates', { device: names[side] }),
+          result: sentence(side === 'a' ? o.directions!.aInitiates : o.directions!.bInitiates, t, names),
+        }),
+    ),
   ];
 }
