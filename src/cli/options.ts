@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { type Language, translator } from '../i18n/index.js';
+import { LANGUAGES, type Language, translator } from '../i18n/index.js';
 import type { Report } from '../pipeline/report.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
@@ -17,19 +17,18 @@ export interface CommonOptions {
 /** A verb's action resolves to its exit status (0, 1; usage errors throw InputError → 2). */
 export type SetExit = (code: number) => void;
 
+/** `--lang`, shared by every verb (shared/spec/cli.md). */
+export function langOption(): Option {
+  return new Option('-l, --lang <lang>', 'language of the texts (default: from the locale)').choices(
+    LANGUAGES,
+  );
+}
+
 /** Adds the flags every verb shares (shared/spec/cli.md); `formats` lists those the verb offers. */
 export function common(cmd: Command, formats: readonly Format[] = ['text', 'json', 'markdown']): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('text'))
-    .addOption(
-      new Option('-l, --lang <lang>', 'language of the texts (default: from the locale)').choices([
-        'en',
-        'fr',
-        'zh',
-        'ja',
-        'ko',
-      ]),
-    )
+    .addOption(langOption())
     .option('--no-color', 'no colours, even on a terminal')
     .option('--no-progress', 'no progress line on stderr for long inputs')
     .option('-v, --verbose', 'show healthy (info) findings in full');

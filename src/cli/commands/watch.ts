@@ -9,7 +9,7 @@ import { type ListenAddress, parseListen } from '../../watch/receive/listen.js';
 import { watchText } from '../../watch/texts.js';
 import type { Change } from '../../watch/track/tracker.js';
 import { InputError } from '../inputs.js';
-import type { SetExit } from '../options.js';
+import { type SetExit, langOption } from '../options.js';
 
 interface WatchOptions {
   listen: string[];
@@ -152,15 +152,7 @@ export function register(program: Command, setExit: SetExit): void {
         .choices(['text', 'json'])
         .default('text'),
     )
-    .addOption(
-      new Option('-l, --lang <lang>', 'language of the texts (default: from the locale)').choices([
-        'en',
-        'fr',
-        'zh',
-        'ja',
-        'ko',
-      ]),
-    )
+    .addOption(langOption())
     .option('--no-color', 'no colours (the change lines have none)')
     .action(async (o: WatchOptions) => setExit(await watchCommand(o)));
 }

@@ -32,15 +32,8 @@ export interface TunnelRow {
   session: Session | undefined;
 }
 
-/** A row as the store keeps it: plain data, times as ISO 8601. */
-export interface TunnelRecord {
-  device: string;
-  peer: string;
-  phase1: string;
-  phase2: string;
-  lastChange: string;
-  lastSeen: string;
-  findings: FleetFinding[];
+/** A row as the store keeps it: the fleet view's fields (times as ISO 8601), the rate window whole. */
+export interface TunnelRecord extends Omit<FleetTunnel, 'errorRate'> {
   rate: RateWindow;
 }
 
