@@ -156,6 +156,8 @@ export interface CryptoMapEntry {
   ref: SourceRef;
   /** `set isakmp-profile NAME`. */
   isakmpProfile?: string;
+  /** Set when the entry stands for a VTI: the `crypto ipsec profile` its settings come from. */
+  vtiProfile?: string;
   /** Lines of the entry's sub-commands, for evidence. */
   lines: SourceRef[];
 }

@@ -429,3 +429,71 @@ describe('lint with the MTU calculator and unparsed lines', () => {
     expect(f.evidence.map((e) => e.text.trim())).toEqual(['frobnicate 7']);
   });
 });
+
+describe('VTIs (tunnel protection): negotiated like a crypto map with any ↔ any proxies', () => {
+  const vti = (name: string, self: string, peer: string, extraProfile = '') =>
+    [
+      `hostname ${name}`,
+      'crypto isakmp policy 10',
+      ' encr aes 256',
+      ' authentication pre-share',
+      ' group 14',
+      `crypto isakmp key Vti-Key address ${peer}`,
+      'crypto ipsec transform-set TS esp-aes 256 esp-sha-hmac',
+      ' mode tunnel',
+      'crypto ipsec profile VTI-PROFILE',
+      ' set transform-set TS',
+      ...(extraProfile ? [extraProfile] : []),
+      'interface GigabitEthernet1',
+      ` ip address ${self} 255.255.255.0`,
+      'interface Tunnel10',
+      ' ip address 10.255.0.1 255.255.255.252',
+      ' tunnel source GigabitEthernet1',
+      ' tunnel mode ipsec ipv4',
+      ` tunnel destination ${peer}`,
+      ' tunnel protection ipsec profile VTI-PROFILE',
+    ].join('\n');
+  const A = { name: 'a.cfg', text: vti('vti-a', '192.0.2.1', '192.0.2.2') };
+  const B = { name: 'b.cfg', text: vti('vti-b', '192.0.2.2', '192.0.2.1') };
+
+  it('two VTIs with the same profile come up both ways', () => {
+    const r = check(A, B);
+    expect(problems(r.findings)).toEqual([]);
+    expect(r.outcome).toMatchObject({ established: true, states: { a: 'QM_IDLE', b: 'QM_IDLE' } });
+  });
+
+  it('PFS in one profile only: fails when the other initiates, fixed in the IPsec profile', () => {
+    const r = check(A, { ...B, text: vti('vti-b', '192.0.2.2', '192.0.2.1', ' set pfs group14') });
+    expect(problems(r.findings)).toEqual(['PFS_MISMATCH']);
+    expect(r.outcome.directions).toMatchObject({
+      aInitiates: { established: false },
+      bInitiates: { established: true },
+    });
+    expect(r.findings[0]!.remedy.at(-1)).toBe('crypto ipsec profile VTI-PROFILE\n set pfs group14');
+  });
+
+  it('a VTI facing a crypto map whose ACL is narrower: PROXY_ID_MISMATCH, the map needs permit ip any any', () => {
+    const cryptoMap = [
+      'hostname map-b',
+      'crypto isakmp policy 10',
+      ' encr aes 256',
+      ' authentication pre-share',
+      ' group 14',
+      'crypto isakmp key Vti-Key address 192.0.2.1',
+      'crypto ipsec transform-set TS esp-aes 256 esp-sha-hmac',
+      'crypto map M 10 ipsec-isakmp',
+      ' set peer 192.0.2.1',
+      ' set transform-set TS',
+      ' match address 101',
+      'interface GigabitEthernet1',
+      ' ip address 192.0.2.2 255.255.255.0',
+      ' crypto map M',
+      'access-list 101 permit ip 10.2.0.0 0.0.255.255 10.1.0.0 0.0.255.255',
+    ].join('\n');
+    const r = check(A, { name: 'b.cfg', text: cryptoMap });
+    expect(problems(r.findings)).toEqual(['PROXY_ID_MISMATCH']);
+    const f = r.findings.find((x) => x.code === 'PROXY_ID_MISMATCH')!;
+    expect(f.device).toBe('map-b');
+    expect(f.remedy).toContain('access-list 101 permit ip any any');
+  });
+});

@@ -12,9 +12,12 @@ function isFirewall(d: DeviceConfig): boolean {
 /** Crypto map entry sub-commands: IOS enters the entry; ASA/PIX repeat the entry on each line. */
 export function mapEntryCommands(
   d: DeviceConfig,
-  e: Pick<CryptoMapEntry, 'map' | 'seq'>,
+  e: Pick<CryptoMapEntry, 'map' | 'seq' | 'vtiProfile'>,
   subs: string[],
 ): string {
+  // A VTI's phase-2 settings live in its IPsec profile.
+  if (e.vtiProfile !== undefined)
+    return [`crypto ipsec profile ${e.vtiProfile}`, ...subs.map((s) => ` ${s}`)].join('\n');
   if (isFirewall(d)) return subs.map((s) => `crypto map ${e.map} ${e.seq} ${s}`).join('\n');
   return [`crypto map ${e.map} ${e.seq} ipsec-isakmp`, ...subs.map((s) => ` ${s}`)].join('\n');
 }

@@ -87,7 +87,7 @@ export function checkPair(a: DeviceConfig, b: DeviceConfig): PairResult {
     // An undefined name is the device's own fault, which lint reports once with its line.
     if (f.code !== 'UNDEFINED_REFERENCE') hits.push(failureHit(A, B, f, dirs, directions));
   hits.push(...lifetimeHits(A, B, directions));
-  return { hits, outcome: outcomeOf(aToB[0], bToA[0]), directions };
+  return { hits, outcome: outcomeOf(aToB, bToA), directions };
 }
 
 function device(A: Party, B: Party, side: Side): DeviceConfig {
@@ -209,7 +209,12 @@ function lifetimeHits(A: Party, B: Party, dirs: DirectionResult[]): ConfigHit[] 
 
 type Single = Omit<Outcome, 'directions'>;
 
-function single(d: DirectionResult | undefined): Single | undefined {
+/**
+ * One direction's outcome over every tunnel that side initiates towards the other (crypto map
+ * entries, VTIs): established only when all are; otherwise the first failure's phase and states.
+ */
+function single(results: readonly DirectionResult[]): Single | undefined {
+  const d = results.find((r) => !r.established) ?? results[0];
   if (!d) return undefined;
   return {
     established: d.established,
@@ -218,7 +223,7 @@ function single(d: DirectionResult | undefined): Single | undefined {
   };
 }
 
-function outcomeOf(aToB: DirectionResult | undefined, bToA: DirectionResult | undefined): Outcome {
+function outcomeOf(aToB: readonly DirectionResult[], bToA: readonly DirectionResult[]): Outcome {
   const [x, y] = [single(aToB), single(bToA)];
   if (!x && !y) return { established: false, failedPhase: 'ike-phase1', states: { a: 'none', b: 'none' } };
   if (!x || !y) return (x ?? y)!;

@@ -7,6 +7,37 @@ export interface IkeEndpoint {
   /** The interface the crypto map is applied to (or the tunnel interface). */
   interface: Interface;
   map?: CryptoMap;
+  /** A VTI: `map` is its one-entry stand-in (see vtiMap). */
+  vti?: boolean;
+}
+
+/** The crypto ACL a VTI's proxies amount to: `permit ip any any` (tunnel mode ipsec ipv4). */
+export const VTI_ACL = 'tunnel protection (ip any any)';
+
+/**
+ * A VTI negotiates like a one-entry crypto map: its tunnel destination as the peer, any ↔ any as
+ * proxies, transforms, PFS and lifetime from its `crypto ipsec profile`; the same decision rules
+ * then apply. Undefined when the profile or the destination is missing (lint reports those).
+ */
+function vtiMap(d: DeviceConfig, itf: Interface): CryptoMap | undefined {
+  const profile = d.ipsecProfiles.find((p) => p.name === itf.tunnel?.protectionProfile);
+  const destination = itf.tunnel?.destination;
+  if (!profile || destination === undefined || toUint(destination) === undefined) return undefined;
+  const entry: CryptoMapEntry = {
+    map: itf.name,
+    seq: 1,
+    kind: 'ipsec-isakmp',
+    peers: [destination],
+    transformSets: profile.transformSets,
+    matchAddress: VTI_ACL,
+    ...(profile.pfsGroup !== undefined && { pfsGroup: profile.pfsGroup }),
+    ...(profile.lifetimeSeconds !== undefined && { lifetimeSeconds: profile.lifetimeSeconds }),
+    ...(profile.isakmpProfile !== undefined && { isakmpProfile: profile.isakmpProfile }),
+    vtiProfile: profile.name,
+    ref: itf.ref,
+    lines: [itf.ref, profile.ref],
+  };
+  return { name: itf.name, entries: [entry], ref: itf.ref };
 }
 
 export function interfaceByName(d: DeviceConfig, name: string): Interface | undefined {
@@ -39,10 +70,12 @@ export function ikeEndpoints(d: DeviceConfig): IkeEndpoint[] {
       const address = local?.address;
       if (address) out.push({ address, interface: itf, ...(map && { map }) });
     }
-    const source = itf.tunnel?.protectionProfile !== undefined ? itf.tunnel.source : undefined;
+    const source =
+      itf.tunnel?.protectionProfile !== undefined && !itf.shutdown ? itf.tunnel.source : undefined;
     if (source !== undefined) {
       const address = toUint(source) !== undefined ? source : interfaceByName(d, source)?.address;
-      if (address) out.push({ address, interface: itf });
+      const map = vtiMap(d, itf);
+      if (address) out.push({ address, interface: itf, vti: true, ...(map && { map }) });
     }
   }
   return out;

@@ -1,12 +1,13 @@
 import type { CryptoMap, CryptoMapEntry, DeviceConfig } from '../model.js';
-import { type TrafficSet, permittedTraffic } from '../traffic/index.js';
-import { walkEntries } from './endpoints.js';
+import { TrafficSet, permittedTraffic } from '../traffic/index.js';
+import { VTI_ACL, walkEntries } from './endpoints.js';
 
 const aclTrafficCache = new WeakMap<readonly unknown[], TrafficSet>();
 
 /** What an entry's crypto ACL protects (from this device's point of view: local → remote). */
 export function protectedTraffic(d: DeviceConfig, entry: CryptoMapEntry): TrafficSet | undefined {
   if (entry.matchAddress === undefined) return undefined;
+  if (entry.matchAddress === VTI_ACL) return TrafficSet.ALL;
   const acl = d.acls.get(entry.matchAddress);
   if (!acl) return undefined;
   let t = aclTrafficCache.get(acl.entries);

@@ -138,8 +138,15 @@ export function negotiate(
   // Main mode 1–2: the responder answers on the address the initiator names.
   const respItf = interfaceWithAddress(R, to);
   // A crypto-map interface and a VTI may share the address: quick mode for a crypto map goes to the map.
+  // A VTI initiator meets the responder's VTI for it (its destination is the initiator); anything
+  // else meets the crypto map on that address.
   const candidates = ikeEndpoints(R).filter((e) => e.address === to);
-  const respEndpoint = candidates.find((e) => e.map) ?? candidates[0];
+  const respEndpoint =
+    candidates.find(
+      (e) => e.vti && entry.vtiProfile !== undefined && e.map?.entries[0]?.peers.includes(from),
+    ) ??
+    candidates.find((e) => e.map && !e.vti) ??
+    candidates[0];
   if (!respItf && !respEndpoint) {
     return fail('unanswered', {
       code: 'PEER_ADDRESS_MISMATCH',
@@ -231,7 +238,7 @@ export function negotiate(
   // Quick mode: proxies, then peer, transforms, PFS.
   // Quick mode is refused unless a crypto map owns the address IKE arrived on.
   const owner = respItf ?? respEndpoint?.interface;
-  if (!respEndpoint?.map || respEndpoint.interface !== owner) {
+  if (!respEndpoint?.map || (!respEndpoint.vti && respEndpoint.interface !== owner)) {
     const map =
       owner?.cryptoMap !== undefined ? R.cryptoMaps.find((m) => m.name === owner.cryptoMap) : undefined;
     return fail(

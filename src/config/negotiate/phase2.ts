@@ -1,7 +1,8 @@
 import { PHASE2_LIFETIME_DEFAULTS } from '../defaults.js';
 import type { AclEntry, CryptoMapEntry, DeviceConfig, TransformSet } from '../model.js';
 import { type TrafficSet, entryTraffic } from '../traffic/index.js';
-import { entryAcceptsPeer, type IkeEndpoint } from './endpoints.js';
+import { ANY } from '../parse/address.js';
+import { VTI_ACL, entryAcceptsPeer, type IkeEndpoint } from './endpoints.js';
 import { type IndexedEntry, candidatesFor, mapIndex, remoteBounds } from './entry-index.js';
 
 /** The proxy identities an initiator proposes: one per permit line of its crypto ACL. */
@@ -12,7 +13,12 @@ export interface Proposal {
 }
 
 export function proposals(d: DeviceConfig, entry: CryptoMapEntry): Proposal[] {
-  const acl = entry.matchAddress !== undefined ? d.acls.get(entry.matchAddress) : undefined;
+  const acl =
+    entry.matchAddress === VTI_ACL
+      ? { entries: [{ action: 'permit' as const, src: ANY, dst: ANY, ref: entry.ref }] }
+      : entry.matchAddress !== undefined
+        ? d.acls.get(entry.matchAddress)
+        : undefined;
   return (acl?.entries ?? [])
     .filter((e) => e.action === 'permit')
     .map((line) => ({ line, asSeenByResponder: entryTraffic(line).mirror() }));
@@ -39,8 +45,13 @@ export function selectResponderEntry(
 ): EntryChoice {
   if (!endpoint.map) return { noMatch: [] };
   const index = mapIndex(d, endpoint.map);
+  // A VTI takes exactly its own proxies (any ↔ any); a crypto map entry anything its ACL contains.
   const covers = (x: IndexedEntry) =>
-    x.traffic === undefined ? x.entry.matchAddress === undefined : proposal.isSubsetOf(x.traffic);
+    x.traffic === undefined
+      ? x.entry.matchAddress === undefined
+      : x.entry.vtiProfile !== undefined
+        ? proposal.equals(x.traffic)
+        : proposal.isSubsetOf(x.traffic);
   const candidates = candidatesFor(index, remoteBounds(proposal));
   const first = candidates.find(covers);
   if (!first) return { noMatch: index.all.map((x) => x.entry).filter((e) => entryAcceptsPeer(d, e, peer)) };

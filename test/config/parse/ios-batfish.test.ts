@@ -90,4 +90,13 @@ describe("check on the batfish three-router network, next to batfish's verdict",
       'ip access-list extended ACL\n permit ip host 2.2.2.2 host 1.1.1.1',
     );
   });
+
+  it('r2/r3: their VTI (Tunnel23) comes up both ways; the crypto-map tunnel, initiated by r2 only, fails', () => {
+    const r = check(rig('r2'), rig('r3'));
+    expect(r.outcome.directions).toMatchObject({
+      aInitiates: { established: false, failedPhase: 'ipsec-phase2' },
+      bInitiates: { established: true },
+    });
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.code)).toEqual(['PROXY_ID_MISMATCH']);
+  });
 });
