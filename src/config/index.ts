@@ -52,36 +52,37 @@ export function check(a: InputText, b: InputText, options: ConfigOptions = {}): 
 export function checkDevices(a: DeviceConfig, b: DeviceConfig, lang: Language = 'en'): CheckReport {
   const t = translator(lang);
   const pair = checkPair(a, b);
-  const hits = [...pair.hits, ...unexplained(pair.hits, lintConfigs([a, b]))];
+  const hits = merge(pair.hits, lintConfigs([a, b]));
   const names = { a: a.hostname ?? a.file, b: b.hostname ?? b.file };
   return {
-    ...report(sortFindings(dedupe(hits).map((h) => localiseHit(h, t, names)))),
+    ...report(sortFindings(hits.map((h) => localiseHit(h, t, names)))),
     configs: 2,
     outcome: { ...pair.outcome, names },
   };
 }
 
 /**
- * A lint finding about a peer that a pair finding already explains (a key missing for a
- * mistyped peer address) is the same fault seen with less context: the pair's finding stays.
+ * Pair findings and lint findings of the same devices as one list: a lint finding about a peer
+ * that a pair finding already explains (a key missing for a mistyped peer address) is the same
+ * fault seen with less context, and the same code for the same device and peer is kept once.
  */
-function unexplained(pairHits: readonly ConfigHit[], lintHits: readonly ConfigHit[]): ConfigHit[] {
+function merge(pairHits: readonly ConfigHit[], lintHits: readonly ConfigHit[]): ConfigHit[] {
+  const key = (file: string, peer: string) => `${file}\u0000${peer}`;
   const named = new Set(
     pairHits.flatMap((h) =>
       [h.peer, h.details['configuredPeer']]
         .filter((p): p is string => typeof p === 'string')
-        .map((p) => `${h.device.file}\u0000${p}`),
+        .map((p) => key(h.device.file, p)),
     ),
   );
-  return lintHits.filter((h) => h.peer === undefined || !named.has(`${h.device.file}\u0000${h.peer}`));
-}
-
-/** Lint and pair checks can name the same fault (a missing key); keep the pair's, which says more. */
-function dedupe(hits: ConfigHit[]): ConfigHit[] {
   const seen = new Set<string>();
-  return hits.filter((h) => {
-    const k = `${h.code}\u0000${h.device.file}\u0000${h.peer ?? ''}`;
-    if (h.peer !== undefined && seen.has(k)) return false;
+  return [
+    ...pairHits,
+    ...lintHits.filter((h) => h.peer === undefined || !named.has(key(h.device.file, h.peer))),
+  ].filter((h) => {
+    if (h.peer === undefined) return true;
+    const k = `${h.code}\u0000${key(h.device.file, h.peer)}`;
+    if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
@@ -128,11 +129,11 @@ export interface AuditReport extends Report {
 /** `audit`: every device linted once, every peering checked. */
 export function auditDevices(devices: readonly DeviceConfig[], lang: Language = 'en'): AuditReport {
   const t = translator(lang);
-  const hits: ConfigHit[] = lintConfigs(devices);
+  const pairHits: ConfigHit[] = [];
   const peerings: AuditReport['peerings'] = [];
   for (const { a, b } of findPeerings(devices)) {
     const pair = checkPair(a, b);
-    hits.unshift(...pair.hits);
+    pairHits.push(...pair.hits);
     peerings.push({
       a: a.hostname ?? a.file,
       b: b.hostname ?? b.file,
@@ -142,7 +143,7 @@ export function auditDevices(devices: readonly DeviceConfig[], lang: Language = 
     });
   }
   return {
-    ...report(sortFindings(dedupe(hits).map((h) => localiseHit(h, t)))),
+    ...report(sortFindings(merge(pairHits, lintConfigs(devices)).map((h) => localiseHit(h, t)))),
     configs: devices.length,
     peerings,
     devices: devices.length,

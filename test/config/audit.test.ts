@@ -55,4 +55,13 @@ describe('audit of a partial mesh', () => {
     expect(r.peerings).toEqual([]);
     expect(r.devices).toBe(1);
   });
+
+  it('a mistyped peer address is one finding in an audit too (no separate missing-key finding for the typo)', () => {
+    const [a, b] = [inputs[0]!, inputs[1]!];
+    const typo = { ...a, text: a.text.replace(' set peer 198.51.100.2', ' set peer 198.51.100.22') };
+    const r = audit([typo, b]);
+    const codes = r.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
+    expect(codes).toContain('PEER_ADDRESS_MISMATCH');
+    expect(codes).not.toContain('PSK_MISSING');
+  });
 });
