@@ -1,5 +1,5 @@
 import { POLICY_FIELD_DEFAULTS, implicitPolicies } from '../defaults.js';
-import type { DeviceConfig, IkePolicy, Platform, SourceRef } from '../model.js';
+import type { DeviceConfig, IkePolicy, Platform, PresharedKey, SourceRef } from '../model.js';
 
 export function emptyDevice(file: string, platform: Platform): DeviceConfig {
   return {
@@ -71,9 +71,12 @@ export function resolvePolicies(
   ];
 }
 
-/** `*****` (masked by `show running-config`) or an IOS type-6 (encrypted) key cannot be compared. */
-export function isHiddenSecret(secret: string, type?: string): boolean {
-  return /^\*+$/.test(secret) || type === '6';
+/**
+ * Records a pre-shared key. One the configuration shows masked (`*****`, as `show running-config`
+ * prints it on ASA/PIX) or encrypted (IOS type 6) is present but cannot be compared.
+ */
+export function addKey(d: DeviceConfig, key: Omit<PresharedKey, 'hidden'>, type?: string): void {
+  d.keys.push(/^\*+$/.test(key.secret) || type === '6' ? { ...key, hidden: true } : key);
 }
 
 /** Records a crypto line the parser could not fully understand (never guessed). */

@@ -1,7 +1,7 @@
 import type { CryptoMap, CryptoMapEntry, SourceRef } from '../model.js';
 import { DEFAULT_TRANSFORM_MODE } from '../defaults.js';
 import { toUint } from './address.js';
-import type { WrittenPolicy } from './device.js';
+import { addKey, type WrittenPolicy } from './device.js';
 import { type FirewallContext, fail, guarded, ignore, resolvedAddress } from './firewall-context.js';
 import { type ConfigLine, type Section, int } from './source.js';
 
@@ -97,7 +97,7 @@ export function readPixKey(ctx: FirewallContext, s: Section): void {
   for (const option of w.slice(i))
     if (!['no-xauth', 'no-config-mode'].includes(option.toLowerCase()))
       fail('key with an unrecognised option');
-  ctx.device.keys.push({ address: address ?? '', mask, secret, ref: s.head.ref });
+  addKey(ctx.device, { address: address ?? '', mask, secret, ref: s.head.ref });
   ignore(ctx, s.body.length);
 }
 

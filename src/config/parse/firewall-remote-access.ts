@@ -9,6 +9,7 @@ import {
   ignore,
 } from './firewall-context.js';
 import type { ConfigLine, Section } from './source.js';
+import { addKey } from './device.js';
 
 /**
  * Tunnel-groups (ASA: the peer's key and the remote-access group's pool and policy), group
@@ -172,7 +173,7 @@ export function finishRemoteAccess(ctx: FirewallContext): void {
       const wildcard = tg.name === 'DefaultL2LGroup';
       // A non-address L2L group name is an aggressive-mode identity, not bound to a peer address.
       if (wildcard || toUint(tg.name) !== undefined)
-        ctx.device.keys.push({
+        addKey(ctx.device, {
           address: wildcard ? '0.0.0.0' : tg.name,
           mask: wildcard ? '0.0.0.0' : '255.255.255.255',
           secret: tg.secret.value,

@@ -1,6 +1,5 @@
 import type { DeviceConfig, Platform } from '../model.js';
 import { parseAsa } from './asa.js';
-import { isHiddenSecret } from './device.js';
 import { parsePix } from './pix.js';
 import { parseIos } from './ios.js';
 import { type ConfigLine, readConfig } from './source.js';
@@ -68,6 +67,5 @@ export function parseConfig(file: string, text: string, platform?: Platform): De
   const p = platform ?? detectPlatform(lines);
   const device =
     p === 'ios' ? parseIos(file, lines) : p === 'asa' ? parseAsa(file, lines) : parsePix(file, lines);
-  for (const key of device.keys) if (isHiddenSecret(key.secret)) key.hidden = true;
   return device;
 }

@@ -1,7 +1,7 @@
 /** IOS crypto commands: ISAKMP policies, keys and keyrings, profiles, transform sets, crypto maps. */
 import type { ClientGroup, CryptoMap, CryptoMapEntry, DeviceConfig, SourceRef } from '../model.js';
 import { toUint } from './address.js';
-import { isHiddenSecret, problem, type WrittenPolicy } from './device.js';
+import { addKey, problem, type WrittenPolicy } from './device.js';
 import { type ConfigLine, type Section, int, startsWith } from './source.js';
 
 /** One crypto map applied by name to an interface that may be configured further down. */
@@ -118,13 +118,7 @@ function parseIsakmpKey(d: DeviceConfig, line: ConfigLine): void {
   if (where !== 'address' || toUint(address) === undefined)
     return problem(d, line.ref, 'key without a peer address');
   const mask = toUint(w[i + 3]) !== undefined ? (w[i + 3] ?? '') : '255.255.255.255';
-  d.keys.push({
-    address: address ?? '',
-    mask,
-    secret,
-    ...(isHiddenSecret(secret, type) && { hidden: true }),
-    ref: line.ref,
-  });
+  addKey(d, { address: address ?? '', mask, secret, ref: line.ref }, type);
 }
 
 function parseKeyring(d: DeviceConfig, s: Section, name: string): void {
@@ -146,15 +140,18 @@ function parseKeyring(d: DeviceConfig, s: Section, name: string): void {
       problem(d, l.ref, 'keyring key without a secret');
       continue;
     }
-    d.keys.push({
-      address: w[2] ?? '',
-      mask: hasMask ? (w[3] ?? '') : '255.255.255.255',
-      secret,
-      ...(isHiddenSecret(secret, type) && { hidden: true }),
-      container: name,
-      ...(local !== undefined && { localAddress: local }),
-      ref: l.ref,
-    });
+    addKey(
+      d,
+      {
+        address: w[2] ?? '',
+        mask: hasMask ? (w[3] ?? '') : '255.255.255.255',
+        secret,
+        container: name,
+        ...(local !== undefined && { localAddress: local }),
+        ref: l.ref,
+      },
+      type,
+    );
   }
 }
 
