@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { defaultHistoryPath } from '../../history/index.js';
-import { pickLanguage } from '../../i18n/index.js';
+import { pickLanguage, translator } from '../../i18n/index.js';
 import { BindingError, DEFAULT_LIMITS, type Limits, buildServer, checkBinding } from '../../server/index.js';
-import { type ServeMessage, serveMessages } from '../../server/messages.js';
 import { InputError } from '../inputs.js';
 import type { SetExit } from '../options.js';
 
@@ -16,7 +15,8 @@ interface ServeOptions {
   timeLimit: string;
 }
 
-type Say = (key: ServeMessage, vars?: Record<string, string | number>) => string;
+/** A `serve` text from the shared catalogues (`serve.<key>`). */
+type Say = (key: string, vars?: Record<string, string | number>) => string;
 
 function positive(say: Say, flag: string, value: string, max: number): number {
   const n = Number(value);
@@ -25,7 +25,8 @@ function positive(say: Say, flag: string, value: string, max: number): number {
 }
 
 async function serveCommand(o: ServeOptions): Promise<number> {
-  const say = serveMessages(pickLanguage(undefined));
+  const t = translator(pickLanguage(undefined));
+  const say: Say = (key, vars) => t.text(`serve.${key}`, vars);
   const token = o.token || process.env['IPSEC_DOCTOR_TOKEN'] || undefined;
   try {
     checkBinding(o.host, token);

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import envPaths from 'env-paths';
-import { type Language, pickLanguage } from '../../i18n/index.js';
+import { type Translator, pickLanguage, translator } from '../../i18n/index.js';
 import { parseDuration } from '../../watch/duration.js';
 import { type HttpHandle, startHttp } from '../../watch/http.js';
 import { Monitor } from '../../watch/monitor.js';
 import { type ListenAddress, parseListen } from '../../watch/receive/listen.js';
-import { watchText } from '../../watch/texts.js';
 import type { Change } from '../../watch/track/tracker.js';
 import { InputError } from '../inputs.js';
 import { type SetExit, langOption } from '../options.js';
@@ -48,21 +47,22 @@ function listenAddresses(urls: string[]): ListenAddress[] {
 }
 
 /** One line per change: when, which tunnel, what moved. */
-function printer(format: 'text' | 'json', lang: Language): (c: Change) => void {
+function printer(format: 'text' | 'json', t: Translator): (c: Change) => void {
   if (format === 'json') return (c) => process.stdout.write(JSON.stringify(c) + '\n');
   return (c) => {
-    const t = c.tunnel;
-    const head = `${new Date().toISOString()}  ${t.device} ⇄ ${t.peer}  ${t.phase1}/${t.phase2}`;
+    const tunnel = c.tunnel;
+    const head = `${new Date().toISOString()}  ${tunnel.device} ⇄ ${tunnel.peer}  ${tunnel.phase1}/${tunnel.phase2}`;
     const tail =
       c.kind === 'state'
-        ? watchText(lang, 'state')
-        : `${watchText(lang, c.kind)} ${c.finding.code} (${c.finding.severity}, ×${c.finding.count}) ${c.finding.summary}`;
+        ? t.text('watch.state')
+        : `${t.text(`watch.${c.kind}`)} ${c.finding.code} (${c.finding.severity}, ×${c.finding.count}) ${c.finding.summary}`;
     process.stdout.write(`${head}  ${tail}\n`);
   };
 }
 
 async function watchCommand(o: WatchOptions): Promise<number> {
   const lang = pickLanguage(o.lang);
+  const t = translator(lang);
   const listen = listenAddresses(o.listen.length > 0 || o.follow.length > 0 ? o.listen : DEFAULT_LISTEN);
   const retainMs = duration('--retain', o.retain);
   const idleMs = duration('--idle', o.idle);
@@ -86,14 +86,14 @@ async function watchCommand(o: WatchOptions): Promise<number> {
       alertsPerMinute,
       ...(o.onFinding !== undefined && { onFinding: o.onFinding }),
       ...(o.webhook !== undefined && { webhook: o.webhook }),
-      onChange: printer(o.format, lang),
-      onStoreError: (err) => say(watchText(lang, 'storeFailed', { message: err.message })),
+      onChange: printer(o.format, t),
+      onStoreError: (err) => say(t.text('watch.storeFailed', { message: err.message })),
     });
   } catch (err) {
     throw new InputError((err as Error).message.split('\n')[0] ?? 'cannot start');
   }
-  say(watchText(lang, 'store', { db: db.replace(/\/\/[^@/]*@/, '//') }));
-  for (const r of monitor.receivers) say(watchText(lang, 'listening', { url: r.url }));
+  say(t.text('watch.store', { db: db.replace(/\/\/[^@/]*@/, '//') }));
+  for (const r of monitor.receivers) say(t.text('watch.listening', { url: r.url }));
   let http: HttpHandle | undefined;
   if (o.http !== undefined) {
     try {
@@ -102,7 +102,7 @@ async function watchCommand(o: WatchOptions): Promise<number> {
       await monitor.stop();
       throw new InputError((err as Error).message);
     }
-    say(watchText(lang, 'http', { url: http.url }));
+    say(t.text('watch.http', { url: http.url }));
   }
 
   await new Promise<void>((resolve) => {
@@ -113,17 +113,17 @@ async function watchCommand(o: WatchOptions): Promise<number> {
   await monitor.stop();
   const s = monitor.tracker.stats;
   say(
-    watchText(lang, 'stopped', {
+    t.text('watch.stopped', {
       messages: s.messages,
       lines: s.lines,
       stored: monitor.linesStored,
       tunnels: monitor.tracker.snapshot().length,
     }),
   );
-  if (monitor.faults > 0) say(watchText(lang, 'faults', { faults: monitor.faults }));
-  if (monitor.linesDropped > 0) say(watchText(lang, 'unstored', { lines: monitor.linesDropped }));
+  if (monitor.faults > 0) say(t.text('watch.faults', { faults: monitor.faults }));
+  if (monitor.linesDropped > 0) say(t.text('watch.unstored', { lines: monitor.linesDropped }));
   if (o.onFinding !== undefined || o.webhook !== undefined)
-    say(watchText(lang, 'alerts', { ...monitor.alertStats() }));
+    say(t.text('watch.alerts', { ...monitor.alertStats() }));
   return 0;
 }
 
