@@ -17,6 +17,16 @@ const PROTOCOLS: Record<string, number | undefined> = {
   sctp: 132,
 };
 
+/** Number → keyword, the first keyword of each number (`ahp` for 51, as IOS writes it back). */
+const NAMES = new Map<number, string>();
+for (const [name, number] of Object.entries(PROTOCOLS))
+  if (number !== undefined && !NAMES.has(number)) NAMES.set(number, name);
+
+/** The ACL keyword for a protocol number, or the number itself. */
+export function protocolName(protocol: number): string {
+  return NAMES.get(protocol) ?? String(protocol);
+}
+
 export const TCP = 6;
 export const UDP = 17;
 

@@ -1,5 +1,5 @@
 import { aclWords, fromUint } from '../parse/address.js';
-import { protocolOf } from '../parse/protocols.js';
+import { protocolName } from '../parse/protocols.js';
 import type { Cube } from './cube.js';
 import { type Flow, hasPorts } from './flow.js';
 import { type Interval, isAllPorts } from './interval.js';
@@ -57,12 +57,6 @@ export function formatFlow(flow: Flow): string {
 
 const PROTOCOL_COUNT = 256;
 const ALL_PROTOCOLS = Array.from({ length: PROTOCOL_COUNT }, (_, p) => p);
-const PROTOCOL_KEYWORDS = ['icmp', 'igmp', 'tcp', 'udp', 'gre', 'esp', 'ahp', 'eigrp', 'ospf', 'pim', 'sctp'];
-const PROTOCOL_NAMES = new Map(PROTOCOL_KEYWORDS.map((name) => [protocolOf(name).protocol, name]));
-
-function protocolName(p: number): string {
-  return PROTOCOL_NAMES.get(p) ?? String(p);
-}
 
 function address(t: Ternary, form: 'wildcard' | 'mask'): string {
   return aclWords({ addr: t.value, wildcard: ~t.care >>> 0 }, form);
