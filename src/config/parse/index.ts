@@ -65,7 +65,5 @@ export function detectPlatform(lines: readonly ConfigLine[]): Platform {
 export function parseConfig(file: string, text: string, platform?: Platform): DeviceConfig {
   const lines = readConfig(file, text);
   const p = platform ?? detectPlatform(lines);
-  const device =
-    p === 'ios' ? parseIos(file, lines) : p === 'asa' ? parseAsa(file, lines) : parsePix(file, lines);
-  return device;
+  return p === 'ios' ? parseIos(file, lines) : p === 'asa' ? parseAsa(file, lines) : parsePix(file, lines);
 }
