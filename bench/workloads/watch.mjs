@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { URL, fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { seededRandom } from '../lib/random.mjs';
 import { formatCount, formatMemory } from '../lib/stats.mjs';
@@ -27,19 +28,13 @@ const DEVICES = 200;
 const PEERS_PER_DEVICE = 20;
 const SEED = 5;
 
-/** Realistic IOS and ASA messages, `{P}` the peer; RFC 5424 headers name the device. */
-const TEMPLATES = [
-  "%ASA-5-713257: Phase 1 failure:  Mismatched attribute types for class Group Description:  Rcv'd: Group 5  Cfg'd: Group 14",
-  '%ASA-5-713904: Group = {P}, IP = {P}, All IPSec SA proposals found unacceptable!',
-  '%ASA-3-713061: Group = {P}, IP = {P}, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 10.2.2.0/255.255.255.0/0/0 local proxy 10.1.1.0/255.255.255.0/0/0 on interface outside',
-  '%ASA-5-713119: Group = {P}, IP = {P}, PHASE 1 COMPLETED',
-  '%ASA-5-713120: Group = {P}, IP = {P}, PHASE 2 COMPLETED (msgid=1234abcd)',
-  '%ASA-4-402101: decaps: recd IPSEC packet has invalid spi for destaddr=203.0.113.1, prot=esp, spi=0x1a2b3c4d',
-  '*Nov 23 08:41:12.001 UTC: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed connection id=3, sequence number=12034',
-  '*Nov 23 11:10:00.101: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from {P} failed its sanity check or is malformed',
-  '*Nov 23 09:00:10.002: ISAKMP:(1001): retransmitting phase 1 MM_NO_STATE...',
-  '*Nov 23 10:00:00.011: ISAKMP:(1002):SA has been authenticated with {P}',
-];
+/** Realistic IOS and ASA messages, `{P}` the peer (shared with test/watch/shards.test.ts). */
+const { templates: TEMPLATES } = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../../test/fixtures/watch/fleet-messages.json', import.meta.url)),
+    'utf8',
+  ),
+);
 
 function messages(count) {
   const pick = seededRandom(SEED).int;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fleetMessages from '../fixtures/watch/fleet-messages.json' with { type: 'json' };
 import type { FleetTunnel } from '../../src/model/fleet.js';
 import { FleetStore } from '../../src/watch/store/store.js';
 import {
@@ -11,17 +12,8 @@ import {
   startWatch,
 } from './support.js';
 
-/** Messages a fleet's devices send, one template per line; `{P}` is the peer. */
-const TEMPLATES = [
-  "%ASA-5-713257: Phase 1 failure:  Mismatched attribute types for class Group Description:  Rcv'd: Group 5  Cfg'd: Group 14",
-  '%ASA-5-713904: Group = {P}, IP = {P}, All IPSec SA proposals found unacceptable!',
-  '%ASA-3-713061: Group = {P}, IP = {P}, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 10.2.2.0/255.255.255.0/0/0 local proxy 10.1.1.0/255.255.255.0/0/0 on interface outside',
-  '%ASA-5-713119: Group = {P}, IP = {P}, PHASE 1 COMPLETED',
-  '%ASA-5-713120: Group = {P}, IP = {P}, PHASE 2 COMPLETED (msgid=1234abcd)',
-  '%ASA-4-402101: decaps: recd IPSEC packet has invalid spi for destaddr=203.0.113.1, prot=esp, spi=0x1a2b3c4d',
-  '*Nov 23 08:41:12.001 UTC: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed connection id=3, sequence number=12034',
-  '*Nov 23 11:10:00.101: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from {P} failed its sanity check or is malformed',
-];
+/** Messages a fleet's devices send, `{P}` the peer (shared with the watch benchmark). */
+const TEMPLATES: string[] = fleetMessages.templates;
 const DEVICES = 12;
 const PER_DEVICE = 60;
 
