@@ -1,5 +1,5 @@
 import { aclWords } from '../parse/address.js';
-import type { AclEntry, CryptoMapEntry, DeviceConfig, IkePolicy, TransformSet } from '../model.js';
+import type { AclEntry, CryptoMapEntry, DeviceConfig, IkePolicy, Platform, TransformSet } from '../model.js';
 
 /**
  * Configuration commands in each platform's own syntax, for the fixes findings propose. Secrets
@@ -32,24 +32,35 @@ export function transformSetCommand(d: DeviceConfig, name: string, t: TransformS
   return `${head} ${name} ${words.join(' ')}`;
 }
 
-export function policyCommand(d: DeviceConfig, priority: number, p: IkePolicy): string {
-  const enc = (e: string) => {
-    if (d.platform === 'ios') return e.replace(/^aes-(\d+)$/, 'aes $1');
-    return e;
-  };
-  const fields: [string, string][] = [
+type PolicyFields = Partial<Pick<IkePolicy, 'authentication' | 'encryption' | 'hash' | 'group' | 'lifetime'>>;
+
+/**
+ * An ISAKMP/IKEv1 policy in the platform's syntax, with the fields given (model words: `aes-256`
+ * is written `encr aes 256` on IOS). Used for configuration checks and for log findings alike.
+ */
+export function policyLines(platform: Platform, priority: number, p: PolicyFields): string {
+  const enc =
+    p.encryption !== undefined && platform === 'ios'
+      ? p.encryption.replace(/^aes-(\d+)$/, 'aes $1')
+      : p.encryption;
+  const fields: [string, string | number | undefined][] = [
     ['authentication', p.authentication],
-    ['encryption', enc(p.encryption)],
+    ['encryption', enc],
     ['hash', p.hash],
-    ['group', String(p.group)],
-    ['lifetime', String(p.lifetime)],
+    ['group', p.group],
+    ['lifetime', p.lifetime],
   ];
-  if (d.platform === 'pix') return fields.map(([k, v]) => `isakmp policy ${priority} ${k} ${v}`).join('\n');
-  const head = d.platform === 'asa' ? `crypto ikev1 policy ${priority}` : `crypto isakmp policy ${priority}`;
+  const present = fields.filter(([, v]) => v !== undefined);
+  if (platform === 'pix') return present.map(([k, v]) => `isakmp policy ${priority} ${k} ${v}`).join('\n');
+  const head = platform === 'asa' ? `crypto ikev1 policy ${priority}` : `crypto isakmp policy ${priority}`;
   return [
     head,
-    ...fields.map(([k, v]) => ` ${d.platform === 'ios' && k === 'encryption' ? 'encr' : k} ${v}`),
+    ...present.map(([k, v]) => ` ${platform === 'ios' && k === 'encryption' ? 'encr' : k} ${v}`),
   ].join('\n');
+}
+
+export function policyCommand(d: DeviceConfig, priority: number, p: IkePolicy): string {
+  return policyLines(d.platform, priority, p);
 }
 
 /** A free policy priority just before the device's first one (or 10). */

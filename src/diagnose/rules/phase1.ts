@@ -1,6 +1,7 @@
 import type { Offer, Session } from '../../correlate/session.js';
 import type { Event, IkeAttribute } from '../../model/events.js';
 import { type Rule, eventsOf, evidenceOfEvents, isAsa, mergeEvidence, peerOr, sourceOf } from './rule.js';
+import { policyLines } from '../../config/checks/commands.js';
 
 /** Debug spelling → configuration keyword, for the policy a remedy proposes. */
 const CONFIG_WORD: Record<string, string> = {
@@ -24,17 +25,16 @@ function word(v: string | undefined): string | undefined {
 
 /** The `crypto isakmp policy` (or ASA `crypto ikev1 policy`) that would accept this offer. */
 export function policyFor(offer: Partial<Record<IkeAttribute, string>>, asa: boolean, priority = 5): string {
-  const lines = [asa ? `crypto ikev1 policy ${priority}` : `crypto isakmp policy ${priority}`];
   const enc = word(offer.encryption);
-  if (enc)
-    lines.push(
-      ` encryption ${enc}${offer.keylength && enc.startsWith('aes') ? `${asa ? '-' : ' '}${offer.keylength}` : ''}`,
-    );
-  if (offer.hash) lines.push(` hash ${word(offer.hash)}`);
-  if (offer.auth) lines.push(` authentication ${word(offer.auth)}`);
-  if (offer.group) lines.push(` group ${offer.group.replace(/^group\s*/i, '')}`);
-  if (offer.lifetime) lines.push(` lifetime ${offer.lifetime}`);
-  return lines.join('\n');
+  const keyBits = offer.keylength && enc?.startsWith('aes') ? `-${offer.keylength}` : '';
+  const group = offer.group?.replace(/^group\s*/i, '');
+  return policyLines(asa ? 'asa' : 'ios', priority, {
+    ...(enc && { encryption: enc + keyBits }),
+    ...(offer.hash && { hash: word(offer.hash)! }),
+    ...(offer.auth && { authentication: word(offer.auth)! }),
+    ...(group && { group: Number(group) }),
+    ...(offer.lifetime && { lifetime: Number(offer.lifetime) }),
+  });
 }
 
 function rejectedOffers(session: Session): Offer[] {
