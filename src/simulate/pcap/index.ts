@@ -1,0 +1,1 @@
+export { toPcap } from './pcap.js';
