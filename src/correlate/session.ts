@@ -1,12 +1,12 @@
 import type { Dialect, Event, EventKind, EventOf, IkeAttribute } from '../model/events.js';
 import type { Evidence } from '../model/lines.js';
 import { evidenceOf } from '../model/lines.js';
-import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
+import { type Kept, keep } from './evidence.js';
 
 /** Events of one kind seen in a session: how many, the first few (for evidence), the latest's fields. */
 export interface Seen<E extends Event = Event> {
   count: number;
-  kept: E[];
+  kept: Array<Kept<E>>;
   latest: Latest;
 }
 
@@ -17,14 +17,6 @@ export interface Seen<E extends Event = Event> {
 export interface Latest {
   status?: number;
   spi?: string | undefined;
-}
-
-/**
- * A kept event without the lines no finding can cite: evidence is the first MAX_EVIDENCE lines of
- * the events it draws on, so an event's own later lines never make it (show entries run to ~40).
- */
-function citable(e: Event): Event {
-  return e.lines.length > MAX_EVIDENCE ? { ...e, lines: e.lines.slice(0, MAX_EVIDENCE) } : e;
 }
 
 function remember(latest: Latest, e: Event): void {
@@ -45,7 +37,7 @@ export interface Offer {
 export interface FailedRound {
   phase: 1 | 2;
   offers: Offer[];
-  reasons: Event[];
+  reasons: Kept[];
   /** True when the input ended before the device said the round failed. */
   unfinished: boolean;
 }
@@ -84,11 +76,11 @@ export class Session {
   failedRounds = 0;
   private p1Pending: Offer[] = [];
   private p1Current: Offer | undefined;
-  private p2Pending: Event[] = [];
+  private p2Pending: Kept[] = [];
   p1Accepted = false;
   p2Accepted = false;
   /** Quick-mode proposal the device was validating (proxies, transform) when it refused. */
-  lastProposal: EventOf<'ipsec.key-eng'> | undefined;
+  lastProposal: Kept<EventOf<'ipsec.key-eng'>> | undefined;
   /** Told each address of the device this session learns (the correlator indexes them per device). */
   onLocal: ((local: string) => void) | undefined;
 
@@ -114,15 +106,15 @@ export class Session {
 
   add(event: Event): void {
     const seen = this.seen.get(event.kind);
-    const keep = COUNTED_ONLY.has(event.kind) ? 0 : KEEP_PER_KIND;
+    const room = COUNTED_ONLY.has(event.kind) ? 0 : KEEP_PER_KIND;
     if (seen) {
       seen.count++;
       remember(seen.latest, event);
-      if (seen.kept.length < keep) seen.kept.push(citable(event));
+      if (seen.kept.length < room) seen.kept.push(keep(event));
     } else {
       const latest: Latest = {};
       remember(latest, event);
-      this.seen.set(event.kind, { count: 1, kept: keep > 0 ? [citable(event)] : [], latest });
+      this.seen.set(event.kind, { count: 1, kept: room > 0 ? [keep(event)] : [], latest });
     }
     if (event.dialect) this.dialects.add(event.dialect);
     this.follow(event);
@@ -201,17 +193,17 @@ export class Session {
       case 'ike.no-offers-accepted':
       case 'ike.mode-failure':
         this.phase = 1;
-        this.commit(1, [e], false);
+        this.commit(1, [keep(e)], false);
         return;
       case 'ike.phase1-failure':
-        this.commit(1, [e], false);
+        this.commit(1, [keep(e)], false);
         return;
       case 'ike.all-proposals-unacceptable':
-        this.commit(e.phase1 ? 1 : 2, [e], false);
+        this.commit(e.phase1 ? 1 : 2, [keep(e)], false);
         return;
       case 'ike.sa-not-acceptable':
         if (e.local) this.addLocal(e.local);
-        this.commit(e.phase1 || (this.phase === 1 && this.p2Pending.length === 0) ? 1 : 2, [e], false);
+        this.commit(e.phase1 || (this.phase === 1 && this.p2Pending.length === 0) ? 1 : 2, [keep(e)], false);
         return;
       case 'ike.authenticated':
         this.p1Accepted = true;
@@ -232,7 +224,7 @@ export class Session {
       case 'ipsec.key-eng':
         if (e.msg.fn.startsWith('validate_proposal')) {
           this.phase = 2;
-          this.lastProposal = e;
+          this.lastProposal = keep(e);
         }
         if (e.msg.local) this.addLocal(e.msg.local);
         return;
@@ -252,7 +244,7 @@ export class Session {
         return;
       case 'ike.policy-invalidated':
         this.phase = 2;
-        this.commit(2, [e], false);
+        this.commit(2, [keep(e)], false);
         return;
       case 'ipsec.sa-created':
         this.p2Accepted = true;
@@ -275,10 +267,10 @@ export class Session {
   }
 
   private pend2(e: Event): void {
-    if (this.p2Pending.length < MAX_ROUND_REASONS) this.p2Pending.push(e);
+    if (this.p2Pending.length < MAX_ROUND_REASONS) this.p2Pending.push(keep(e));
   }
 
-  private commit(phase: 1 | 2, reasons: Event[], unfinished: boolean): void {
+  private commit(phase: 1 | 2, reasons: Kept[], unfinished: boolean): void {
     if (phase === 1) {
       if (this.p1Current && (this.p1Current.mismatched.length > 0 || this.p1Pending.length === 0)) {
         this.p1Pending.push(this.p1Current);

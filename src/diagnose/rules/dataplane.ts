@@ -1,6 +1,6 @@
+import type { Kept, SaEntryFacts } from '../../correlate/evidence.js';
 import type { Session } from '../../correlate/session.js';
-import type { Event, EventKind } from '../../model/events.js';
-import type { IpsecSaEntry } from '../../model/show.js';
+import type { EventKind } from '../../model/events.js';
 import { type Rule, eventsOf, evidenceOfEvents, peerOr, sourceOf } from './rule.js';
 import { aclTerm } from './transforms.js';
 
@@ -43,8 +43,8 @@ function pathMtu(s: Session) {
   const frags = eventsOf(s, 'icmp.frag-needed');
   const pings = eventsOf(s, 'ping.sending', 'ping.result');
   // Pair each `Sending N, SIZE-byte` with the `Success rate` that follows it.
-  const tries: Array<{ size: number; ok: boolean; target: string; events: Event[] }> = [];
-  let open: Event | undefined;
+  const tries: Array<{ size: number; ok: boolean; target: string; events: Kept[] }> = [];
+  let open: Kept | undefined;
   for (const e of pings) {
     if (e.kind === 'ping.sending') open = e;
     else if (e.kind === 'ping.result' && open?.kind === 'ping.sending') {
@@ -90,7 +90,7 @@ const pathMtuRule: Rule = {
   },
 };
 
-function entries(s: Session): Array<{ entry: IpsecSaEntry; event: Event }> {
+function entries(s: Session): Array<{ entry: SaEntryFacts; event: Kept }> {
   return (s.get('show.ipsec-sa')?.kept ?? []).map((e) => ({ entry: e.entry, event: e }));
 }
 
@@ -98,13 +98,13 @@ const oneWay: Rule = {
   code: 'ONE_WAY_TRAFFIC',
   detect(s) {
     const hits = entries(s).filter(({ entry }) => {
-      const enc = entry.counters['encaps'] ?? 0;
-      const dec = entry.counters['decaps'] ?? 0;
+      const enc = entry.encaps;
+      const dec = entry.decaps;
       return (enc > 0 && dec === 0) || (dec > 0 && enc === 0);
     });
     const first = hits[0];
     if (!first) return null;
-    const enc = first.entry.counters['encaps'] ?? 0;
+    const enc = first.entry.encaps;
     const direction = enc > 0 ? 'outbound-only' : 'inbound-only';
     const local = aclTerm(
       first.entry.localIdent ? `${first.entry.localIdent.addr}/${first.entry.localIdent.mask}` : undefined,
@@ -121,7 +121,7 @@ const oneWay: Rule = {
       details: {
         direction,
         encaps: enc,
-        decaps: first.entry.counters['decaps'] ?? 0,
+        decaps: first.entry.decaps,
         ...(local && { localIdent: local }),
         ...(remote && { remoteIdent: remote }),
       },
@@ -140,9 +140,7 @@ const oneWay: Rule = {
 const sendRecvErrors: Rule = {
   code: 'IPSEC_SEND_RECV_ERRORS',
   detect(s) {
-    const hits = entries(s).filter(
-      ({ entry }) => (entry.counters['sendErrors'] ?? 0) > 0 || (entry.counters['recvErrors'] ?? 0) > 0,
-    );
+    const hits = entries(s).filter(({ entry }) => entry.sendErrors > 0 || entry.recvErrors > 0);
     const first = hits[0];
     if (!first) return null;
     return {
@@ -152,8 +150,8 @@ const sendRecvErrors: Rule = {
         /errors|current_peer|ident/.test(e.text),
       ),
       details: {
-        sendErrors: first.entry.counters['sendErrors'] ?? 0,
-        recvErrors: first.entry.counters['recvErrors'] ?? 0,
+        sendErrors: first.entry.sendErrors,
+        recvErrors: first.entry.recvErrors,
       },
       commands: ['show crypto ipsec sa detail', 'clear crypto sa counters'],
     };

@@ -1,4 +1,4 @@
-import type { Event } from '../../model/events.js';
+import type { Kept } from '../../correlate/evidence.js';
 import { type Rule, eventsOf, evidenceOfEvents, sourceOf } from './rule.js';
 
 const UP_STATES = /^(QM_IDLE|MM_ACTIVE|AM_ACTIVE|MM_ACTIVE_REKEY|AM_ACTIVE_REKEY)$/i;
@@ -6,7 +6,7 @@ const UP_STATES = /^(QM_IDLE|MM_ACTIVE|AM_ACTIVE|MM_ACTIVE_REKEY|AM_ACTIVE_REKEY
 const ikeUp: Rule = {
   code: 'IKE_SA_ESTABLISHED',
   detect(s) {
-    const events: Event[] = [
+    const events: Kept[] = [
       ...eventsOf(s, 'ike.authenticated'),
       // Quick mode only runs under an established ISAKMP SA (PIX debugs never say "authenticated").
       ...(s.p1Accepted && s.phase === 2 && s.count('ike.authenticated') === 0
@@ -33,14 +33,10 @@ const ikeUp: Rule = {
 const ipsecUp: Rule = {
   code: 'IPSEC_SA_ESTABLISHED',
   detect(s) {
-    const events: Event[] = [
+    const events: Kept[] = [
       ...eventsOf(s, 'ipsec.sa-created'),
       ...eventsOf(s, 'ike.phase-complete').filter((e) => e.kind === 'ike.phase-complete' && e.phase === 2),
-      ...(s.get('show.ipsec-sa')?.kept ?? []).filter(
-        (e) =>
-          e.entry.sas.some((sa) => sa.direction === 'inbound') &&
-          e.entry.sas.some((sa) => sa.direction === 'outbound'),
-      ),
+      ...(s.get('show.ipsec-sa')?.kept ?? []).filter((e) => e.entry.inbound && e.entry.outbound),
       ...(s.get('show.crypto-session')?.kept ?? []).filter((e) =>
         e.session.flows.some((f) => Number(f.activeSas ?? 0) > 0),
       ),

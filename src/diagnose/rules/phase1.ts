@@ -1,5 +1,6 @@
 import type { Offer, Session } from '../../correlate/session.js';
-import type { Event, IkeAttribute } from '../../model/events.js';
+import type { Kept } from '../../correlate/evidence.js';
+import type { IkeAttribute } from '../../model/events.js';
 import { type Rule, eventsOf, evidenceOfEvents, isAsa, mergeEvidence, peerOr, sourceOf } from './rule.js';
 import { policyLines } from '../../config/checks/commands.js';
 
@@ -103,7 +104,7 @@ const pskMismatch: Rule = {
     const keyExchRetrans = eventsOf(s, 'ike.retransmit').filter(
       (e) => e.kind === 'ike.retransmit' && e.state === 'MM_KEY_EXCH',
     );
-    const all: Event[] = [...events, ...stuck, ...keyExchRetrans];
+    const all: Kept[] = [...events, ...stuck, ...keyExchRetrans];
     if (all.length === 0) return null;
     return {
       code: 'PSK_MISMATCH',
@@ -145,7 +146,7 @@ const notResponding: Rule = {
     const fromDebug =
       gaveUp.length > 0 || retrans.length >= 2 || (retrans.length >= 1 && s.count('ike.payload') === 0);
     if (!fromDebug && waiting.length === 0) return null;
-    const events: Event[] = [...retrans, ...gaveUp, ...waiting];
+    const events: Kept[] = [...retrans, ...gaveUp, ...waiting];
     const peer = peerOr(s, '<peer-address>');
     return {
       code: 'IKE_PEER_NOT_RESPONDING',

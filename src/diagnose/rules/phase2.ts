@@ -1,16 +1,17 @@
 import type { Session } from '../../correlate/session.js';
-import type { Event, EventKind } from '../../model/events.js';
+import type { Kept } from '../../correlate/evidence.js';
+import type { EventKind } from '../../model/events.js';
 import { type Rule, eventsOf, evidenceOfEvents, isAsa, peerOr, sourceOf } from './rule.js';
 import { aclTerm, decodeTransform } from './transforms.js';
 
 /** Reasons of every refused quick-mode round of the session, of the given kinds. */
-function refused(s: Session, ...kinds: EventKind[]): Event[] {
+function refused(s: Session, ...kinds: EventKind[]): Kept[] {
   return s.failures
     .filter((f) => f.phase === 2)
     .flatMap((f) => f.reasons.filter((r) => kinds.includes(r.kind)));
 }
 
-function withProposal(s: Session, events: Event[]): Event[] {
+function withProposal(s: Session, events: Kept[]): Kept[] {
   return s.lastProposal ? [s.lastProposal, ...events] : events;
 }
 
@@ -100,7 +101,7 @@ const proxyMismatch: Rule = {
 const simple = (
   code: 'QM_FSM_ERROR' | 'INVALID_LOCAL_ADDRESS' | 'PEER_NOT_FOUND_ENTRY_ORDER' | 'PFS_MISMATCH',
   kinds: EventKind[],
-  commands: (s: Session, e: Event) => string[],
+  commands: (s: Session, e: Kept) => string[],
 ): Rule => ({
   code,
   detect(s) {

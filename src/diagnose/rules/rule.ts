@@ -1,7 +1,8 @@
+import { type Kept, evidenceOfKept } from '../../correlate/evidence.js';
 import type { Session } from '../../correlate/session.js';
 import type { Event } from '../../model/events.js';
 import type { FindingSource, Severity } from '../../model/findings.js';
-import { type Evidence, evidenceOf } from '../../model/lines.js';
+import type { Evidence } from '../../model/lines.js';
 import type { Code } from '../catalogue.js';
 
 /** What a rule found in one session, before texts are attached. */
@@ -28,20 +29,9 @@ export interface Rule {
 
 export const MAX_EVIDENCE = 24;
 
-/** Evidence lines of events, in input order, without duplicates, capped. */
-export function evidenceOfEvents(events: readonly Event[]): Evidence[] {
-  const out: Evidence[] = [];
-  const seen = new Set<string>();
-  for (const e of events) {
-    for (const l of e.lines) {
-      const k = `${l.input}\u0000${l.lineNo}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push(evidenceOf(l));
-    }
-  }
-  out.sort((a, b) => (a.input === b.input ? a.line - b.line : a.input < b.input ? -1 : 1));
-  return out.slice(0, MAX_EVIDENCE);
+/** Evidence lines of kept events, in input order, without duplicates, capped. */
+export function evidenceOfEvents(events: readonly Kept[]): Evidence[] {
+  return mergeEvidence(...events.map(evidenceOfKept));
 }
 
 export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
@@ -59,22 +49,16 @@ export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
   return out.slice(0, MAX_EVIDENCE);
 }
 
-/** Where the evidence came from: a debug transcript, a syslog message or show output. */
-export function sourceOf(events: readonly Event[]): FindingSource {
-  const e = events[0];
-  if (!e) return 'debug';
-  if (e.kind.startsWith('show.')) return 'show';
-  const raw = e.lines[0]?.body.trimStart() ?? '';
-  return raw.startsWith('%') || /^[A-Z][A-Z0-9_]*(?:\|[A-Z]+)?-\d-/.test(raw) || e.msgId !== undefined
-    ? 'syslog'
-    : 'debug';
+/** Where the evidence came from (the first event's): a debug transcript, a syslog message or show output. */
+export function sourceOf(events: readonly Kept[]): FindingSource {
+  return events[0]?.source ?? 'debug';
 }
 
 /** Kept events of the given kinds in the session, in input order. */
-export function eventsOf(session: Session, ...kinds: Event['kind'][]): Event[] {
-  const out: Event[] = [];
+export function eventsOf(session: Session, ...kinds: Event['kind'][]): Kept[] {
+  const out: Kept[] = [];
   for (const k of kinds) out.push(...(session.seen.get(k)?.kept ?? []));
-  return out.sort((a, b) => (a.lines[0]?.lineNo ?? 0) - (b.lines[0]?.lineNo ?? 0));
+  return out.sort((a, b) => (a.lineNos[0] ?? 0) - (b.lineNos[0] ?? 0));
 }
 
 /** Whether the device speaks ASA/PIX (remedies then use ASA commands). */

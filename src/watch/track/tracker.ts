@@ -477,7 +477,7 @@ function occurrencesOf(session: Session, evidence: readonly Evidence[]): number 
   const cited = new Set(evidence.map((e) => `${e.input}\u0000${e.line}`));
   let n = 0;
   for (const seen of session.seen.values()) {
-    const hit = seen.kept.some((e) => e.lines.some((l) => cited.has(`${l.input}\u0000${l.lineNo}`)));
+    const hit = seen.kept.some((e) => e.lineNos.some((n) => cited.has(`${e.input}\u0000${n}`)));
     if (hit) n += seen.count;
   }
   return Math.max(n, session.failedRounds, 1);

@@ -1,0 +1,94 @@
+import type { Event } from '../model/events.js';
+import type { FindingSource } from '../model/findings.js';
+import type { Evidence, LogLine } from '../model/lines.js';
+import type { IpsecSaEntry, ProxyIdent } from '../model/show.js';
+import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
+
+/**
+ * The lines of a kept event a finding may cite, and where its evidence comes from. Only the first
+ * MAX_EVIDENCE lines: evidence is the first MAX_EVIDENCE lines of the events it draws on, and an
+ * event's lines are in input order, so its later lines can never make it.
+ */
+export interface Cited {
+  input: string;
+  lineNos: number[];
+  /** The lines' texts as read (`LogLine.raw`), one per line number. */
+  texts: string[];
+  source: FindingSource;
+}
+
+/** What rules read of a `show crypto ipsec sa` entry kept as evidence; counters not printed are 0. */
+export interface SaEntryFacts {
+  encaps: number;
+  decaps: number;
+  sendErrors: number;
+  recvErrors: number;
+  localIdent: ProxyIdent | undefined;
+  remoteIdent: ProxyIdent | undefined;
+  /** Whether an inbound SA and an outbound SA are listed. */
+  inbound: boolean;
+  outbound: boolean;
+}
+
+type Fields<E> = E extends { kind: 'show.ipsec-sa' }
+  ? Omit<E, 'lines' | 'entry'> & { entry: SaEntryFacts }
+  : Omit<E, 'lines'>;
+
+/**
+ * An event as a session keeps it until the end: its fields without its lines, which become compact
+ * evidence (whole events with their LogLines were most of the retained memory). A show entry keeps
+ * only what rules read of it.
+ */
+export type Kept<E extends Event = Event> = E extends unknown ? Fields<E> & Cited : never;
+
+export function keep<E extends Event>(event: E): Kept<E>;
+export function keep(event: Event): Kept {
+  const { lines, ...fields } = event;
+  const kept = fields as Record<string, unknown>;
+  if (event.kind === 'show.ipsec-sa') kept['entry'] = factsOf(event.entry);
+  const n = Math.min(lines.length, MAX_EVIDENCE);
+  const lineNos = new Array<number>(n);
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    lineNos[i] = l.lineNo;
+    texts[i] = l.raw;
+  }
+  kept['input'] = lines[0]?.input ?? '';
+  kept['lineNos'] = lineNos;
+  kept['texts'] = texts;
+  kept['source'] = sourceOfEvent(event.kind, lines[0], event.msgId);
+  return kept as unknown as Kept;
+}
+
+/** The evidence records of a kept event's lines. */
+export function evidenceOfKept(kept: Cited): Evidence[] {
+  return kept.lineNos.map((line, i) => ({ input: kept.input, line, text: kept.texts[i]! }));
+}
+
+function factsOf(entry: IpsecSaEntry): SaEntryFacts {
+  const c = entry.counters;
+  return {
+    encaps: c['encaps'] ?? 0,
+    decaps: c['decaps'] ?? 0,
+    sendErrors: c['sendErrors'] ?? 0,
+    recvErrors: c['recvErrors'] ?? 0,
+    localIdent: entry.localIdent,
+    remoteIdent: entry.remoteIdent,
+    inbound: entry.sas.some((sa) => sa.direction === 'inbound'),
+    outbound: entry.sas.some((sa) => sa.direction === 'outbound'),
+  };
+}
+
+const SYSLOG_MNEMONIC = /^[A-Z][A-Z0-9_]*(?:\|[A-Z]+)?-\d-/;
+
+/** A debug transcript, a syslog message or show output: told by the kind and the first line. */
+function sourceOfEvent(
+  kind: Event['kind'],
+  first: LogLine | undefined,
+  msgId: string | undefined,
+): FindingSource {
+  if (kind.startsWith('show.')) return 'show';
+  const body = first?.body.trimStart() ?? '';
+  return body.startsWith('%') || SYSLOG_MNEMONIC.test(body) || msgId !== undefined ? 'syslog' : 'debug';
+}
