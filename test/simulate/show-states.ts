@@ -95,7 +95,7 @@ const ESP_SETS = [
 ];
 /** ASA does not do AH. */
 const TRANSFORM_SETS: Readonly<Record<Dialect, readonly string[][]>> = {
-  ios12: [...ESP_SETS, ['ah-sha-hmac']],
+  ios12: [...ESP_SETS, ['ah-sha-hmac'], ['esp-3des', 'esp-md5-hmac', 'comp-lzs']],
   ios15: [...ESP_SETS, ['ah-sha-hmac']],
   pix: [...ESP_SETS, ['ah-md5-hmac']],
   asa: ESP_SETS,

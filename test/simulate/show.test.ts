@@ -238,6 +238,15 @@ describe('renderShow: each dialect as the device prints it', () => {
     expect(ipsec[0]!.entry).toMatchObject({ cryptoMapTag: 'Tunnel1-head-0', pfs: 'Y', dhGroup: 'group14' });
   });
 
+  it('ios12: compression adds no ESP bytes and is not an ESP transform', () => {
+    const lzs = { ...HQ_SA, transforms: ['esp-3des', 'esp-md5-hmac', 'comp-lzs'] };
+    const { ipsec } = readBack(renderShow(hqState('ios12', 'QM_IDLE', 'initiator', lzs)));
+    expect(ipsec[0]!.entry.sas.map((sa) => [sa.protocol, sa.transform, sa.ivSize])).toEqual([
+      ['esp', 'esp-3des esp-md5-hmac', '8 bytes'],
+      ['esp', 'esp-3des esp-md5-hmac', '8 bytes'],
+    ]);
+  });
+
   it('ios12: an AH-only transform set lists its SAs under ah, with no IV and replay detection', () => {
     const ah = { ...HQ_SA, transforms: ['ah-sha-hmac'] };
     const { ipsec } = readBack(renderShow(hqState('ios12', 'QM_IDLE', 'initiator', ah)));

@@ -38,12 +38,19 @@ const mapTag = (sa: IpsecSa) => (sa.map === sa.interface ? `${sa.map}-head-0` : 
 /** Overhead and plaintext MTU of the transform set; a word the MTU table does not know leaves them unknown. */
 function adviceOf(sa: IpsecSa): MtuAdvice | undefined {
   try {
-    return mtuAdvice(sa.transforms, { mode: sa.mode });
+    // IPComp (`comp-lzs`) is an SA of its own beside ESP: it adds no ESP bytes.
+    return mtuAdvice(
+      sa.transforms.filter((t) => !t.startsWith('comp-')),
+      { mode: sa.mode },
+    );
   } catch (e) {
     if (e instanceof MtuError) return undefined;
     throw e;
   }
 }
+
+/** The protocol the SA pair is listed under: ESP when the set has an ESP transform, else AH. */
+const protocolOf = (sa: IpsecSa) => (sa.transforms.some((t) => t.startsWith('esp-')) ? 'esp' : 'ah');
 
 function entryValues(sa: IpsecSa, layout: IpsecLayout): Record<string, string> {
   const advice = adviceOf(sa);
@@ -62,12 +69,13 @@ function entryValues(sa: IpsecSa, layout: IpsecLayout): Record<string, string> {
     aclTerms: `${protocol === 0 ? 'ip' : protocolName(protocol)} ${aclTerm(sa.proxies.local)} ${aclTerm(sa.proxies.remote)}`,
     currentOutboundSpi: layout.currentSpi(sa.outboundSpi),
     currentInboundSpi: layout.currentSpi(sa.inboundSpi),
-    // Without a known overhead the whole path MTU is left for plaintext.
+    // An overhead the MTU table cannot count is printed as none.
     plaintextMtu: String(advice?.largestPacket ?? 1500),
     overhead: overhead && layout.overhead ? layout.overhead(overhead) : '0',
     pfs: sa.pfsGroup === undefined ? 'N' : 'Y',
     dhGroup: sa.pfsGroup === undefined ? 'none' : `group${sa.pfsGroup}`,
-    transform: layout.transform(sa.transforms),
+    // Each SA lists its own protocol's transforms (IPComp's `comp-lzs` would be a pcp SA's).
+    transform: layout.transform(sa.transforms.filter((t) => t.startsWith(`${protocolOf(sa)}-`))),
     settings: layout.settings(sa.mode),
     kilobytes: String(sa.lifetimeKilobytes),
     // Shown a second after quick mode ended.
@@ -83,7 +91,7 @@ export function ipsecDetail(state: SideState): string[] {
   const sa = state.ipsec;
   if (!sa) return [...layout.empty];
   const values = entryValues(sa, layout);
-  const protocol = sa.transforms.some((t) => t.startsWith('esp-')) ? 'esp' : 'ah';
+  const protocol = protocolOf(sa);
   const [inboundConn, outboundConn] = layout.connIds(sa.connId);
   const block = (spi: number, connId: number, flowId: number) =>
     fill(layout.sa, { ...values, spi: layout.spi(spi), connId: String(connId), flowId: String(flowId) });

@@ -31,9 +31,6 @@ const IOS15_HEADER = columns([
 /** PIX 6: right-aligned addresses, `pending` and `created` (IPsec SAs made under this SA). */
 const PIX_HEADER = '        dst               src        state     pending     created';
 
-/** States in which an IOS/PIX ISAKMP SA has finished main mode (anything else is embryonic). */
-const ESTABLISHED = new Set(['QM_IDLE', 'MM_ACTIVE', 'AM_ACTIVE']);
-
 /** The address of the other end: IOS names the responder `dst`, whichever side prints. */
 function peerOf(state: SideState, sa: IsakmpSaState): string {
   return sa.dst === state.address ? sa.src : sa.dst;
@@ -91,7 +88,8 @@ export const ISAKMP_TABLES: Readonly<Record<Dialect, IsakmpTable>> = {
         [0, 12, 'left'],
         [state.ipsec ? 1 : 0, 1, 'left'],
       ];
-      const embryonic = ESTABLISHED.has(sa.state) ? 0 : 1;
+      // Until main mode ends (QM_IDLE) the SA is embryonic.
+      const embryonic = sa.state === 'QM_IDLE' ? 0 : 1;
       return ['Total     : 1', `Embryonic : ${embryonic}`, PIX_HEADER, columns(row)];
     },
     empty: ['Total     : 0', 'Embryonic : 0', PIX_HEADER],
