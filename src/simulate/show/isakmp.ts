@@ -10,23 +10,11 @@ interface IsakmpTable {
   empty: readonly string[];
 }
 
-/** IOS 12 (the note's `dst src state conn-id slot`). */
-const IOS12_HEADER = columns([
-  ['dst', 16, 'left'],
-  ['src', 16, 'left'],
-  ['state', 15, 'left'],
-  ['conn-id', 7, 'right'],
-  ['slot', 5, 'right'],
-]);
+/** IOS 12 (the note's `dst src state conn-id slot`), aligned as IOS aligns it. */
+const IOS12_HEADER = 'dst             src             state          conn-id slot';
 
 /** IOS 15 / IOS-XE: `status` replaces `slot`, under an address-family title. */
-const IOS15_HEADER = columns([
-  ['dst', 16, 'left'],
-  ['src', 16, 'left'],
-  ['state', 15, 'left'],
-  ['conn-id', 7, 'right'],
-  ['status', 7, 'right'],
-]);
+const IOS15_HEADER = 'dst             src             state          conn-id status';
 
 /** PIX 6: right-aligned addresses, `pending` and `created` (IPsec SAs made under this SA). */
 const PIX_HEADER = '        dst               src        state     pending     created';
