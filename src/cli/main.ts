@@ -6,6 +6,7 @@ import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
 import { register as mtu } from './commands/mtu.js';
 import { register as serve } from './commands/serve.js';
+import { register as simulate } from './commands/simulate.js';
 import { register as watch } from './commands/watch.js';
 import { InputError } from './inputs.js';
 import type { SetExit } from './options.js';
@@ -16,6 +17,7 @@ const VERBS: ((program: Command, setExit: SetExit) => void)[] = [
   explain,
   annotate,
   config,
+  simulate,
   serve,
   mtu,
   watch,
@@ -55,7 +57,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  () => {
+  (err: unknown) => {
+    process.stderr.write(`ipsec-doctor: internal error: ${(err as Error)?.message ?? String(err)}\n`);
     process.exitCode = 2;
   },
 );

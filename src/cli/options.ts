@@ -25,7 +25,10 @@ export function langOption(): Option {
 }
 
 /** Adds the flags every verb shares (shared/spec/cli.md); `formats` lists those the verb offers. */
-export function common(cmd: Command, formats: readonly Format[] = ['text', 'json', 'markdown']): Command {
+export function common(
+  cmd: Command,
+  formats: readonly (Format | 'pcap')[] = ['text', 'json', 'markdown'],
+): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('text'))
     .addOption(langOption())

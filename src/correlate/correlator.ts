@@ -29,7 +29,12 @@ export class Correlator {
     if (event.kind === 'show.isakmp-sa' && event.peer === undefined) {
       // IOS/PIX tables print dst and src; the remote end is the one that is not this device.
       const row = event.row;
-      const isLocal = row.dst !== undefined && this.localsByDevice.get(device)?.has(row.dst) === true;
+      // A responder's row has its own address as dst: known as a local, or the src is a peer the
+      // device already talks to (its debug named it before the show command).
+      const isLocal =
+        row.dst !== undefined &&
+        (this.localsByDevice.get(device)?.has(row.dst) === true ||
+          (row.src !== undefined && this.sessions.has(key(device, row.src))));
       event.peer = isLocal ? row.src : row.dst;
     }
     const session = isDeviceWide(event)

@@ -27,6 +27,10 @@ export interface Outcome {
   };
   /** Hostnames (else file names) of A and B, for texts. */
   names?: { a: string; b: string };
+  /** Played by `simulate` rather than predicted by `check`. */
+  simulated?: true;
+  /** `simulate`: the codes of the findings the negotiation shows. */
+  codes?: string[];
 }
 
 export function report(findings: Finding[], stats?: Stats): Report {

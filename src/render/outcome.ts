@@ -15,9 +15,12 @@ function sentence(o: Single, t: Translator, names: { a: string; b: string }): st
 /** The predicted (check) or simulated (simulate) end of the negotiation, per direction when they differ. */
 export function outcomeLines(o: Outcome, t: Translator): string[] {
   const names = o.names ?? { a: 'A', b: 'B' };
-  if (!o.directions) return [t.text('outcome.predicted', { result: sentence(o, t, names) })];
+  const [single, depends] = o.simulated
+    ? ['simulate.outcome', 'simulate.dependsOnInitiator']
+    : ['outcome.predicted', 'outcome.dependsOnInitiator'];
+  if (!o.directions) return [t.text(single, { result: sentence(o, t, names) })];
   return [
-    t.text('outcome.dependsOnInitiator'),
+    t.text(depends),
     ...(['a', 'b'] as const).map(
       (side) =>
         '  ' +

@@ -88,7 +88,10 @@ export interface IkeMessage {
   delivered: boolean;
 }
 
-/** The proxies of a quick-mode proposal as the sender writes them: its own side first. */
+/**
+ * Proxy identities, always from the view of the side that logs or holds them: `local` is that
+ * side's own networks (for a responder validating QM1, the initiator's destination).
+ */
 export interface Proxies {
   local: IdPayload;
   remote: IdPayload;
@@ -167,6 +170,8 @@ export type Trace = { at: number; side: Side } & (
       proxies: Proxies;
       transforms: string;
       pfsGroup?: number;
+      /** False when the offered transforms are what the responder refuses (no proposal is validated). */
+      transformAccepted: boolean;
     }
   | { kind: 'qm-refused'; peer: string; refusal: QuickModeRefusal }
   | { kind: 'notify-received'; peer: string; notify: number }

@@ -83,6 +83,7 @@ export function classifyIpsec(fn: string, rest: string): Draft | null {
     return { kind: 'ipsec.peer-not-found', ...(m?.[1] && { peer: cleanAddress(m[1]) }) };
   }
   if (lower.includes('invalid proxy id')) return { kind: 'ipsec.invalid-proxy-ids' };
+  if (lower.includes('pfs') && lower.includes('mismatch')) return { kind: 'ike.pfs-mismatch' };
   if (fn === 'create_sa' && lower.includes('sa created')) {
     const f = parseKeyEngineFields(rest);
     return {

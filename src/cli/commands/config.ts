@@ -18,7 +18,7 @@ interface ConfigOptions extends CommonOptions {
   platform?: Platform;
 }
 
-function readConfigFile(path: string): InputText {
+export function readConfigFile(path: string): InputText {
   let size: number;
   try {
     const st = statSync(path);

@@ -213,7 +213,7 @@ type Single = Omit<Outcome, 'directions'>;
  * One direction's outcome over every tunnel that side initiates towards the other (crypto map
  * entries, VTIs): established only when all are; otherwise the first failure's phase and states.
  */
-function single(results: readonly DirectionResult[]): Single | undefined {
+export function directionOutcome(results: readonly DirectionResult[]): Single | undefined {
   const d = results.find((r) => !r.established) ?? results[0];
   if (!d) return undefined;
   return {
@@ -224,7 +224,7 @@ function single(results: readonly DirectionResult[]): Single | undefined {
 }
 
 function outcomeOf(aToB: readonly DirectionResult[], bToA: readonly DirectionResult[]): Outcome {
-  const [x, y] = [single(aToB), single(bToA)];
+  const [x, y] = [directionOutcome(aToB), directionOutcome(bToA)];
   if (!x && !y) return { established: false, failedPhase: 'ike-phase1', states: { a: 'none', b: 'none' } };
   if (!x || !y) return (x ?? y)!;
   const same = x.established === y.established && x.failedPhase === y.failedPhase;

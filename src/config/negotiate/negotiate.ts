@@ -1,4 +1,12 @@
-import type { CryptoMapEntry, DeviceConfig, Interface, Platform, SourceRef, TransformSet } from '../model.js';
+import type {
+  CryptoMapEntry,
+  DeviceConfig,
+  IkePolicy,
+  Interface,
+  Platform,
+  SourceRef,
+  TransformSet,
+} from '../model.js';
 import type { TrafficSet } from '../traffic/index.js';
 import {
   type IkeEndpoint,
@@ -68,6 +76,19 @@ export interface DirectionResult {
   failure?: Failure;
   agreed: Agreed;
   states: Record<Side, string>;
+  /** What went on the wire as far as it got, for the simulator to replay. */
+  exchange: Exchange;
+}
+
+/** The inputs of each decision: the same lists `check` decided on, so a simulation shows them. */
+export interface Exchange {
+  /** Initiator's policies it can authenticate with (MM1's transforms) and the responder's. */
+  offers?: IkePolicy[];
+  acceptable?: IkePolicy[];
+  /** The quick-mode proposal refused, or the first one accepted. */
+  proposal?: Proposal;
+  /** The responder's interface IKE arrived on. */
+  responderInterface?: Interface;
 }
 
 /** How far main mode got when it stopped, for the ISAKMP state each side would show. */
@@ -117,6 +138,7 @@ export function negotiate(
   const R = responder.device;
   const from = endpoint.address;
   const agreed: Agreed = {};
+  const exchange: Exchange = {};
   const result = (stage: Stage, failure?: Failure): DirectionResult => {
     const [si] = STATES[dialect(I.platform)][stage];
     const [, sr] = STATES[dialect(R.platform)][stage];
@@ -129,6 +151,7 @@ export function negotiate(
       established: failure === undefined,
       ...(failure && { failure }),
       agreed,
+      exchange,
       states: { [initiator.side]: si, [responder.side]: sr } as Record<Side, string>,
     };
   };
@@ -156,6 +179,7 @@ export function negotiate(
     });
   }
   const receiving = respItf ?? respEndpoint?.interface;
+  if (receiving) exchange.responderInterface = receiving;
   const notEnabled = (side: Side, d: DeviceConfig, itf: Interface | undefined) =>
     isakmpEnabledOn(d, itf?.nameif)
       ? undefined
@@ -188,7 +212,9 @@ export function negotiate(
   const rKey = keyFor(R, from, to);
   const offers = I.ikePolicies.filter((p) => canAuthenticate(I, p.authentication, iKey));
   if (offers.length === 0) return noKey('initiator');
+  exchange.offers = offers;
   const acceptable = R.ikePolicies.filter((p) => canAuthenticate(R, p.authentication, rKey));
+  exchange.acceptable = acceptable;
   if (acceptable.length === 0) return noKey('responder');
 
   const choice = selectPolicy(acceptable, offers);
@@ -264,6 +290,8 @@ export function negotiate(
     choice: selectResponderEntry(R, theirs, from, p.asSeenByResponder),
   }));
   const refused = verdicts.find((v) => !('entry' in v.choice));
+  const shown = refused?.p ?? props[0];
+  if (shown) exchange.proposal = shown;
   if (refused)
     return fail(
       'phase1-done',

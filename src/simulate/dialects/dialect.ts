@@ -9,6 +9,8 @@ export interface SpeakerContext {
   peer: string;
   /** Wall-clock time of `at = 0`, so timestamps are realistic and every run is the same. */
   start: Date;
+  /** This side started the exchange (IOS marks its lines `(I)`, else `(R)`). */
+  initiates: boolean;
   /** The ISAKMP connection id this side gives the SA (IOS `(0:N)`, `(100N)`). */
   connId: number;
 }
