@@ -29,6 +29,11 @@ export interface Fault {
   fixOn?: string;
   /** Other codes this fault legitimately brings along. */
   also?: string[];
+  /**
+   * Codes the devices' own logs show besides the root cause `check` names (a second face of the
+   * same fault that only the configurations can tie to it).
+   */
+  logsAlsoShow?: string[];
 }
 
 export const FAULTS: Fault[] = [
@@ -122,6 +127,8 @@ export const FAULTS: Fault[] = [
     failedPhase: 'ipsec-phase2',
     // Initiating, PeerB sources IKE from the forced address and fails already in phase 1.
     dependsOnInitiator: true,
+    // PeerA's log: no key for the forced address (check ties it to the local-address).
+    logsAlsoShow: ['PSK_MISSING'],
   },
   {
     code: 'PEER_NOT_FOUND_ENTRY_ORDER',

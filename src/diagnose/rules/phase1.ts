@@ -76,6 +76,16 @@ const policyMismatch: Rule = {
       rounds.length === 0 && asaFailures.length === 0 ? evidenceOfEvents(showRows) : [],
     );
     const weak = rounds.length === 0 && asaFailures.length === 0;
+    if (!weak && asaFailures.length === 0 && onlyLifetimeLeft(offers))
+      return {
+        code: 'LIFETIME_MISMATCH',
+        severity: 'error',
+        source: sourceOf(reasons),
+        evidence,
+        details: { phase: 1, offered: offers[0]?.attributes.lifetime, checkedPolicies: priorities },
+        context: 'refused',
+        commands: Object.keys(offered).length > 0 ? [policyFor(offered, isAsa(s))] : [],
+      };
     const commands = Object.keys(offered).length > 0 ? [policyFor(offered, isAsa(s))] : [];
     return {
       code: 'IKE_POLICY_MISMATCH',
@@ -88,6 +98,20 @@ const policyMismatch: Rule = {
     };
   },
 };
+
+/**
+ * IOS names the first attribute that differs (encryption, hash, authentication, DH group, key
+ * length) but not a lifetime longer than its policy's: when every refused offer was checked
+ * attribute by attribute and none was named, the lifetime is what the responder refused.
+ */
+function onlyLifetimeLeft(offers: readonly Offer[]): boolean {
+  const checked = offers.filter((o) => o.priority !== undefined && Object.keys(o.attributes).length > 0);
+  return (
+    checked.length > 0 &&
+    checked.length === offers.length &&
+    checked.every((o) => o.mismatched.length === 0 && o.attributes.lifetime !== undefined)
+  );
+}
 
 function keyCommand(s: Session): string {
   const peer = peerOr(s, '<peer-address>');
