@@ -195,24 +195,10 @@ const PAYLOAD_NAME: Record<string, string> = {
   VID: 'vendor id',
 };
 
-/** The IOS 15 state machine's internal states after each main-mode message, by role. */
-const FSM: Record<'I' | 'R', Record<string, string>> = {
-  I: {
-    MM1: 'IKE_I_MM1',
-    MM2: 'IKE_I_MM2',
-    MM3: 'IKE_I_MM3',
-    MM4: 'IKE_I_MM4',
-    MM5: 'IKE_I_MM5',
-    MM6: 'IKE_I_MM6',
-  },
-  R: {
-    MM1: 'IKE_R_MM1',
-    MM2: 'IKE_R_MM2',
-    MM3: 'IKE_R_MM3',
-    MM4: 'IKE_R_MM4',
-    MM5: 'IKE_R_MM5',
-    MM6: 'IKE_R_MM5',
-  },
+/** The IOS 15 state machine's transition as each main-mode message leaves, by role. */
+const FSM: Record<'I' | 'R', Partial<Record<string, [from: string, to: string]>>> = {
+  I: { MM1: ['IKE_READY', 'IKE_I_MM1'], MM3: ['IKE_I_MM2', 'IKE_I_MM3'], MM5: ['IKE_I_MM4', 'IKE_I_MM5'] },
+  R: { MM2: ['IKE_R_MM1', 'IKE_R_MM2'], MM4: ['IKE_R_MM3', 'IKE_R_MM4'] },
 };
 
 /** Texts per trace kind; `role` is (I) or (R) as IOS marks its own part in the exchange. */
@@ -248,10 +234,7 @@ const TEXTS: {
     if (r === 'ios15') {
       lines.push(`${tag(r, ctx, bound)}Sending an IKE IPv4 Packet.`);
       const fsm = FSM[role][m.step];
-      if (fsm)
-        lines.push(
-          `${tag(r, ctx, bound)}Old State = ${role === 'I' && m.step === 'MM1' ? 'IKE_READY' : 'IKE_' + role + '_MM' + (Number(m.step.slice(2)) - 1)}  New State = ${fsm}`,
-        );
+      if (fsm) lines.push(`${tag(r, ctx, bound)}Old State = ${fsm[0]}  New State = ${fsm[1]}`);
     }
     if (m.step === 'MM1' && r === 'ios15')
       lines.unshift(`${tag(r, ctx, false)} beginning Main Mode exchange`);

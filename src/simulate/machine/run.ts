@@ -139,9 +139,10 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
   };
 
   const receive = (at: Role, m: IkeMessage) => {
+    // Devices print the state a packet found them in, then move on.
+    log(at, { kind: 'receive', message: m, state: state[at] });
     if (m.step !== 'INFO' && !m.retransmission)
       state[at] = stateAfter(speaker(at).dialect, at, m.step, state[at]);
-    log(at, { kind: 'receive', message: m, state: state[at] });
     (at === 'initiator' ? initiatorGets : responderGets)(m);
   };
 
