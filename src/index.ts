@@ -21,6 +21,14 @@ export {
   type Platform,
 } from './config/index.js';
 export { espOverhead, mtuAdvice, type MtuAdvice } from './config/mtu.js';
+export {
+  simulate,
+  simulateDevices,
+  type RunReport,
+  type SimulateOptions,
+  type SimulationReport,
+} from './simulate/index.js';
+export { toPcap } from './simulate/pcap/index.js';
 export type { Outcome } from './pipeline/report.js';
 
 export interface Options {
