@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 /** Every error the API answers with: a stable code (the web page localises by it) and its status. */
 export const ERROR_STATUS = {
   bad_request: 400,
+  wrong_input_count: 400,
   unauthorized: 401,
   forbidden_host: 403,
   not_found: 404,

@@ -101,10 +101,6 @@ describe('JSON API', () => {
     expect(res.json<{ outcome: { states: object } }>().outcome.states).toBeDefined();
   });
 
-  it('the simulator is not there yet: 501 not_available', async () => {
-    expectError(await app.inject(post('/api/simulate', { inputs: [] })), 501, 'not_available');
-  });
-
   it('malformed requests: JSON errors with a 4xx status and no stack trace', async () => {
     expectError(
       await app.inject({ ...post('/api/diagnose', '{"text": '), payload: '{"text": ' }),

@@ -3,14 +3,17 @@ import type { Language } from '../../i18n/index.js';
 import { annotateText, diagnose, explain } from '../../index.js';
 import type { InputText } from '../../pipeline/analysis.js';
 import { report } from '../../pipeline/report.js';
+import { type SimulateOptions, simulate } from '../../simulate/index.js';
 
-export type Verb = 'diagnose' | 'explain' | 'annotate' | 'lint' | 'check';
+export type Verb = 'diagnose' | 'explain' | 'annotate' | 'lint' | 'check' | 'simulate';
 
-/** One analysis as the API received it, already validated (check: exactly two inputs). */
+/** One analysis as the API received it, already validated (check, simulate: exactly two inputs). */
 export interface Job {
   verb: Verb;
   inputs: InputText[];
   lang: Language;
+  /** simulate: who initiates, and dialect overrides. */
+  simulation?: Pick<SimulateOptions, 'initiator' | 'dialects'>;
 }
 
 /** What each endpoint answers: the same object as the CLI's `--format json`. */
@@ -23,4 +26,5 @@ export const VERBS: Record<Verb, (job: Job) => unknown> = {
   }),
   lint: ({ inputs, lang }) => lint(inputs, { lang }),
   check: ({ inputs: [a, b], lang }) => check(a!, b!, { lang }),
+  simulate: ({ inputs: [a, b], lang, simulation }) => simulate(a!, b!, { lang, ...simulation }),
 };

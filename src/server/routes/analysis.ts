@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { HistoryStore } from '../../history/index.js';
 import type { Report } from '../../pipeline/report.js';
 import { type AnalysisBody, analysisSchema, inputsOf } from '../body.js';
-import { ApiError } from '../errors.js';
 import type { WorkerPool } from '../jobs/pool.js';
 import type { Verb } from '../jobs/verbs.js';
+import { simulateRoute } from './simulate.js';
 
 /** Each analysis endpoint: its verb, how many inputs it takes, whether its result goes to the history. */
 const ENDPOINTS: readonly { verb: Verb; inputs?: number; kept: boolean }[] = [
@@ -32,7 +32,5 @@ export function analysisRoutes(
       return { ...result, historyId };
     });
   }
-  app.post('/api/simulate', async () => {
-    throw new ApiError('not_available', 'The negotiation simulator is not available in this version yet.');
-  });
+  simulateRoute(app, pool, maxInputs);
 }
