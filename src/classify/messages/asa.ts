@@ -58,10 +58,17 @@ export function classifyAsaText(text: string, msgId?: string): Draft | null {
       ...(m?.[3] && { configured: m[3].trim() }),
     });
   }
+  // In phase 2 the Group Description attribute is the PFS group.
+  if (lower.includes('phase 2 failure') && lower.includes('group description'))
+    return withPeer({ kind: 'ike.pfs-mismatch' });
   if (lower.includes('all ipsec sa proposals found unacceptable'))
     return withPeer({ kind: 'ike.all-proposals-unacceptable', phase1: false });
   if (lower.includes('all sa proposals found unacceptable'))
     return withPeer({ kind: 'ike.all-proposals-unacceptable', phase1: true });
+  // No tunnel group for the peer: nothing to take a pre-shared key from.
+  if (lower.includes("can't find a valid tunnel group")) return withPeer({ kind: 'ike.no-keys' });
+  if (lower.includes('had problems decrypting packet')) return withPeer({ kind: 'ike.bad-message' });
+  if (lower.startsWith('ike_decode resending')) return withPeer(resent(rest));
   if (lower.includes('received encrypted packet with no matching sa'))
     return withPeer({ kind: 'ike.no-matching-sa' });
   if (
@@ -106,6 +113,18 @@ export function classifyAsaText(text: string, msgId?: string): Draft | null {
   if (lower.startsWith('decaps: rec') && lower.includes('invalid spi')) return invalidSpi(rest);
   if (peer !== undefined || msgId !== undefined) return withPeer({ kind: 'ike.info', text: rest });
   return null;
+}
+
+/**
+ * The ASA names no state when it resends; the first payload tells which main-mode message went
+ * unanswered, hence the state the initiator waits in (an unanswered MM5 is a key that differs).
+ */
+const WAITING_AFTER: Record<string, string> = { SA: 'MM_WAIT_MSG2', KE: 'MM_WAIT_MSG4', ID: 'MM_WAIT_MSG6' };
+
+function resent(text: string): Draft {
+  const m = /\(msgid=0\) with payloads : HDR \+ (\w+)/.exec(text);
+  const state = m?.[1] ? WAITING_AFTER[m[1]] : undefined;
+  return { kind: 'ike.retransmit', ...(state && { state }) };
 }
 
 /** `decaps: recd IPSEC packet has invalid spi for destaddr=a, prot=esp, spi=0x…[, srcaddr=b]` */

@@ -14,7 +14,8 @@ import { classifySyslog, looksLikeSyslog } from './syslog.js';
 // `ISAKMP (0:1): x`, `ISAKMP:(1001):x`, `ISAKMP: x`, `ISAKMP (0): x`, `ISAKMP : x`, `ISAKMP-ERROR: (0):x`
 const ISAKMP_PREFIX = /^ISAKMP(?:-[A-Z]+)?\s*(?::\s*)?(?:\((\d+)(?::(\d+))?\))?\s*[:;]?\s*/;
 const IPSEC_PREFIX = /^IPSEC\s*\((\w+)\)\s*:?\s*,?\s*/i;
-const PROCESS_BLOCK = /^crypto_isakmp_process_block:\s*src:? (\S+),? dest:? (\S+)/;
+// The note's `src 12.1.1.1, dest 12.1.1.2` and PIX 6.3's `src:172.16.1.2, dest:172.16.1.1 spt:500 dpt:500`.
+const PROCESS_BLOCK = /^crypto_isakmp_process_block:\s*src:?\s?(\S+?),? dest:?\s?(\S+)/;
 
 export function classifyMessage(text: string): Draft | null {
   const c = text.charCodeAt(0);
@@ -25,7 +26,9 @@ export function classifyMessage(text: string): Draft | null {
     if (text.startsWith('ICMP:')) return classifyIcmp(text);
   }
   if (c === 37 /* % */ || looksLikeSyslog(text)) return classifySyslog(text);
-  if (c === 91 /* [ */ && text.startsWith('[IKEv')) return asa(text.replace(/^\[IKEv\d(?: DEBUG)?\]\s*/, ''));
+  // `[IKEv1]: IP = …`, `[IKEv1 DEBUG]: Group = …`, `[IKEv1 DECODE]: …` (ASA 8.x/9.x), `[IKEv1]IP = …`.
+  if (c === 91 /* [ */ && text.startsWith('[IKEv'))
+    return asa(text.replace(/^\[IKEv\d(?: [A-Z]+)?\]:?\s*/, ''));
   if (text.startsWith('Group = ')) return asa(text);
   if (text.startsWith('crypto_')) {
     // Not routed by its addresses: the note's own PIX sample prints them both ways round.

@@ -74,6 +74,7 @@ export function classifyIpsec(fn: string, rest: string): Draft | null {
       };
   }
   if (lower.includes('proxy identities not supported')) return { kind: 'ipsec.proxy-unsupported' };
+  if (lower.includes('pfs mismatch')) return { kind: 'ike.pfs-mismatch' };
   if (lower.includes('invalid local address')) {
     const m = /invalid local address (\S+)/i.exec(rest);
     return { kind: 'ipsec.invalid-local-address', address: cleanAddress(m?.[1]) ?? '' };

@@ -120,13 +120,19 @@ function keyCommand(s: Session): string {
     : `crypto isakmp key <same-secret-on-both-peers> address ${peer}`;
 }
 
+/**
+ * Retransmitting in these states, the initiator's encrypted MM5 goes unanswered: the peer could
+ * not decrypt it (IOS/PIX MM_KEY_EXCH, ASA MM_WAIT_MSG6), so the keys differ.
+ */
+const UNANSWERED_KEY = new Set(['MM_KEY_EXCH', 'MM_WAIT_MSG6']);
+
 const pskMismatch: Rule = {
   code: 'PSK_MISMATCH',
   detect(s) {
     const events = eventsOf(s, 'ike.bad-message', 'ike.reserved-not-zero', 'ike.no-matching-sa');
     const stuck = (s.get('show.isakmp-sa')?.kept ?? []).filter((e) => e.row.state === 'MM_KEY_EXCH');
     const keyExchRetrans = eventsOf(s, 'ike.retransmit').filter(
-      (e) => e.kind === 'ike.retransmit' && e.state === 'MM_KEY_EXCH',
+      (e) => e.kind === 'ike.retransmit' && e.state !== undefined && UNANSWERED_KEY.has(e.state),
     );
     const all: Kept[] = [...events, ...stuck, ...keyExchRetrans];
     if (all.length === 0) return null;
@@ -160,7 +166,7 @@ const notResponding: Rule = {
   code: 'IKE_PEER_NOT_RESPONDING',
   detect(s) {
     const retrans = eventsOf(s, 'ike.retransmit').filter(
-      (e) => e.kind === 'ike.retransmit' && e.state !== 'MM_KEY_EXCH',
+      (e) => e.kind === 'ike.retransmit' && (e.state === undefined || !UNANSWERED_KEY.has(e.state)),
     );
     const gaveUp = eventsOf(s, 'ike.gave-up');
     const waiting = (s.get('show.isakmp-sa')?.kept ?? []).filter((e) =>

@@ -1,0 +1,62 @@
+import type { IdPayload, IkeMessage, PolicyAttributes } from '../trace.js';
+import type { SpeakerContext } from './dialect.js';
+
+/** What PIX 6 and ASA share when they log: clock formats, proxy identities, per-speaker memory. */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function wallClock(start: Date, at: number): { day: string; year: number; time: string } {
+  const t = new Date(start.getTime() + at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return {
+    day: `${MONTHS[t.getUTCMonth()]} ${p(t.getUTCDate())}`,
+    year: t.getUTCFullYear(),
+    time: `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`,
+  };
+}
+
+/** `logging timestamp` on a PIX or ASA: `Nov 24 2026 10:00:01: ` before `%ASA-5-713119: …`. */
+export function syslogStamp(start: Date, at: number): string {
+  const c = wallClock(start, at);
+  return `${c.day} ${c.year} ${c.time}: `;
+}
+
+/** ASA debug output: `Nov 24 10:00:01 ` before `[IKEv1]: …` (no year, no colon). */
+export function debugStamp(start: Date, at: number): string {
+  const c = wallClock(start, at);
+  return `${c.day} ${c.time} `;
+}
+
+/** `10.1.1.0/255.255.255.0/0/0`: a proxy identity as ASA syslog and IPSEC key-engine messages write it. */
+export function proxyText(id: IdPayload): string {
+  const mask = id.idType === 1 ? '255.255.255.255' : (id.second ?? '255.255.255.255');
+  return `${id.address}/${mask}/${id.protocol}/${id.port}`;
+}
+
+export function hex32(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A stable pseudo-address for `struct &0x…` fields: the same speaker prints the same pointer. */
+export function pointer(ctx: SpeakerContext, salt: number): string {
+  return hex32(Math.imul(ctx.connId + salt, 0x9e3779b1) ^ 0x7f2b0000);
+}
+
+/**
+ * What a writer remembers of one speaker between traces: a few facts a later line needs and
+ * its trace does not carry (the policy that was refused last, the quick-mode message id).
+ * Keyed by the speaker's context object, which the simulator keeps for a whole run.
+ */
+export interface SpeakerMemory {
+  lastCheck?: { transform: number; offer: PolicyAttributes; local: PolicyAttributes; mismatched: string[] };
+  quickMode?: IkeMessage;
+  phase1Done?: boolean;
+}
+
+const memories = new WeakMap<SpeakerContext, SpeakerMemory>();
+
+export function memoryOf(ctx: SpeakerContext): SpeakerMemory {
+  let m = memories.get(ctx);
+  if (!m) memories.set(ctx, (m = {}));
+  return m;
+}
