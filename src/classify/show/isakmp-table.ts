@@ -13,107 +13,138 @@ const MAX_ROWS = 2000;
 const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 const HEADER = /^\|?\s*dst\s+\|?\s*src\s+\|?\s*state/i;
 const ROW = new RegExp(String.raw`^\|?\s*(${IP})\s*\|?\s+(${IP})\s*\|?\s+([A-Z][A-Z0-9_]+)\s*\|?\s*(.*)$`);
+/** The columns after the state (`conn-id status`, PIX `pending created`), separated by blanks or bars. */
+const COLUMN = /[^\s|]+/g;
 const ASA_PEER = /^(\d+)\s+IKE Peer:\s*(\S+)/;
 const ASA_DETAIL_HEADER = /^IKE Peer\s+Type\s+Dir/;
 const ASA_DETAIL_ROW = new RegExp(
   String.raw`^(\d+)\s+(${IP})\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\d+)\s*$`,
 );
+const ASA_FIELD = /^(Type|Rekey|Role|State)\s*:/;
 const ASA_FIELDS = /(Type|Role|Rekey|State)\s*:\s*(\S+)/g;
 const CONTEXT =
   /^(IPv[46] Crypto ISAKMP SA|Total\s*:|Embryonic\s*:|IKEv1 SAs:|IKEv2 SAs:|Active SA:|Rekey SA:|Total IKE SA:|There are no)/i;
 
+const PIPE = 124;
+const DOT = 46;
+/** ASCII letters compare case-insensitively as `code | 32`, as the `/i` patterns below match them. */
+const LOWER = { a: 97, d: 100, e: 101, i: 105, r: 114, t: 116 } as const;
+const UPPER = { I: 73, R: 82, S: 83, T: 84 } as const;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+// Each pattern below is tried only on lines whose first character it can match: `t` is trimmed.
+const mayBeHeader = (c: number) => c === PIPE || (c | 32) === LOWER.d;
+function mayBeContext(c: number): boolean {
+  const l = c | 32;
+  return l === LOWER.i || l === LOWER.t || l === LOWER.e || l === LOWER.a || l === LOWER.r;
+}
+/** ASA rows start with a sequence number and blanks; IOS rows with an address (digits, then a dot). */
+function mayBeAsaRow(t: string): boolean {
+  let i = 0;
+  while (isDigit(t.charCodeAt(i))) i++;
+  return i > 0 && t.charCodeAt(i) !== DOT;
+}
+const mayBeRow = (c: number) => c === PIPE || isDigit(c);
+
 function opens(line: LogLine, hint: string | undefined): boolean {
   const t = line.body.trim();
-  if (HEADER.test(t) || CONTEXT.test(t) || ASA_DETAIL_HEADER.test(t)) return true;
+  const c = t.charCodeAt(0);
+  if (mayBeHeader(c) && HEADER.test(t)) return true;
+  if (mayBeContext(c) && CONTEXT.test(t)) return true;
+  if (c === UPPER.I && ASA_DETAIL_HEADER.test(t)) return true;
   return hint === 'show crypto isakmp sa' && (ROW.test(t) || ASA_PEER.test(t));
 }
 
+type IsakmpEvent = Extract<ShowEvent, { kind: 'show.isakmp-sa' }>;
+
 class IsakmpBlock implements ShowBlock {
-  private readonly rows: Array<{ row: IsakmpSaRow; lines: LogLine[] }> = [];
+  /** One event per row, built as the row is read; ASA rows whose state never came are dropped at the end. */
+  private readonly events: IsakmpEvent[] = [];
   private platform: Platform = 'ios';
-  private asaRow: { row: IsakmpSaRow; lines: LogLine[] } | undefined;
+  private asaRow: IsakmpEvent | undefined;
 
   accept(line: LogLine): boolean {
     const t = line.body.trim();
     if (t === '') return true;
-    if (this.rows.length >= MAX_ROWS) return false;
-    if (HEADER.test(t)) {
+    if (this.events.length >= MAX_ROWS) return false;
+    const c = t.charCodeAt(0);
+    if (mayBeHeader(c) && HEADER.test(t)) {
       if (/\bpending\b/i.test(t)) this.platform = 'pix';
       else if (/\bstatus\b/i.test(t)) this.platform = 'ios-xe';
       return true;
     }
-    if (CONTEXT.test(t)) {
+    if (mayBeContext(c) && CONTEXT.test(t)) {
       if (/^IPv[46] Crypto/i.test(t)) this.platform = 'ios-xe';
       else if (/^(Total|Embryonic)\s*:/i.test(t)) this.platform = 'pix';
       else this.platform = 'asa';
       return true;
     }
-    if (ASA_DETAIL_HEADER.test(t)) {
+    if (c === UPPER.I && ASA_DETAIL_HEADER.test(t)) {
       this.platform = 'asa';
       return true;
     }
-    let m = ASA_DETAIL_ROW.exec(t);
-    if (m) {
-      const row: IsakmpSaRow = {
-        platform: 'asa',
-        sequence: m[1]!,
-        peer: m[2]!,
-        type: m[3]!,
-        role: m[4]!,
-        rekey: m[5]!,
-        state: m[6]!,
-        encryption: m[7]!,
-        hash: m[8]!,
-        auth: m[9]!,
-        lifetime: m[10]!,
-      };
-      this.rows.push({ row, lines: [line] });
-      return true;
+    let m: RegExpExecArray | null;
+    if (mayBeAsaRow(t)) {
+      if ((m = ASA_DETAIL_ROW.exec(t))) {
+        const row: IsakmpSaRow = {
+          platform: 'asa',
+          sequence: m[1]!,
+          peer: m[2]!,
+          type: m[3]!,
+          role: m[4]!,
+          rekey: m[5]!,
+          state: m[6]!,
+          encryption: m[7]!,
+          hash: m[8]!,
+          auth: m[9]!,
+          lifetime: m[10]!,
+        };
+        this.events.push({ kind: 'show.isakmp-sa', row, lines: [line], peer: row.peer! });
+        return true;
+      }
+      if ((m = ASA_PEER.exec(t))) {
+        this.platform = 'asa';
+        const row: IsakmpSaRow = { platform: 'asa', sequence: m[1]!, peer: m[2]!, state: '' };
+        this.asaRow = { kind: 'show.isakmp-sa', row, lines: [line], peer: row.peer! };
+        this.events.push(this.asaRow);
+        return true;
+      }
     }
-    m = ASA_PEER.exec(t);
-    if (m) {
-      this.platform = 'asa';
-      this.asaRow = { row: { platform: 'asa', sequence: m[1]!, peer: m[2]!, state: '' }, lines: [line] };
-      this.rows.push(this.asaRow);
-      return true;
-    }
-    if (this.asaRow && /^(Type|Rekey|Role|State)\s*:/.test(t)) {
-      for (const f of t.matchAll(ASA_FIELDS)) {
-        const v = f[2]!;
-        if (f[1] === 'Type') this.asaRow.row.type = v;
-        else if (f[1] === 'Role') this.asaRow.row.role = v;
-        else if (f[1] === 'Rekey') this.asaRow.row.rekey = v;
-        else this.asaRow.row.state = v;
+    if (this.asaRow && (c === UPPER.T || c === UPPER.R || c === UPPER.S) && ASA_FIELD.test(t)) {
+      const row = this.asaRow.row;
+      ASA_FIELDS.lastIndex = 0;
+      while ((m = ASA_FIELDS.exec(t)) !== null) {
+        const v = m[2]!;
+        if (m[1] === 'Type') row.type = v;
+        else if (m[1] === 'Role') row.role = v;
+        else if (m[1] === 'Rekey') row.rekey = v;
+        else row.state = v;
       }
       this.asaRow.lines.push(line);
       return true;
     }
-    m = ROW.exec(t);
-    if (m) {
-      const rest = (m[4] ?? '').split(/[\s|]+/).filter((x) => x !== '');
+    if (mayBeRow(c) && (m = ROW.exec(t))) {
+      const rest = m[4]!;
+      COLUMN.lastIndex = 0;
+      const first = COLUMN.exec(rest)?.[0];
+      const second = first === undefined ? undefined : COLUMN.exec(rest)?.[0];
       const row: IsakmpSaRow = { platform: this.platform, dst: m[1]!, src: m[2]!, state: m[3]! };
       if (this.platform === 'pix') {
-        if (rest[0] !== undefined) row.pending = rest[0];
-        if (rest[1] !== undefined) row.created = rest[1];
+        if (first !== undefined) row.pending = first;
+        if (second !== undefined) row.created = second;
       } else {
-        if (rest[0] !== undefined) row.connId = rest[0];
-        if (this.platform === 'ios-xe' && rest[1] !== undefined) row.status = rest[1];
+        if (first !== undefined) row.connId = first;
+        if (this.platform === 'ios-xe' && second !== undefined) row.status = second;
       }
-      this.rows.push({ row, lines: [line] });
+      this.events.push({ kind: 'show.isakmp-sa', row, lines: [line] });
       return true;
     }
     return false;
   }
 
   finish(): ShowEvent[] {
-    return this.rows
-      .filter((r) => r.row.state !== '')
-      .map((r) => ({
-        kind: 'show.isakmp-sa' as const,
-        row: r.row,
-        lines: r.lines,
-        ...(r.row.peer !== undefined && { peer: r.row.peer }),
-      }));
+    return this.events.filter((e) => e.row.state !== '');
   }
 }
 
