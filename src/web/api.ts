@@ -2,11 +2,16 @@ import type { HistoryEntry, HistorySummary } from '../history/store.js';
 import type { FleetFilter, FleetTunnel } from '../model/fleet.js';
 import type { AnnotatedLine } from '../pipeline/annotate.js';
 import type { Report } from '../pipeline/report.js';
+import type { SimulationReport } from '../simulate/index.js';
+import type { Dialect, Side } from '../simulate/trace.js';
 import type { Language } from './i18n.js';
 
 export type { Finding, Severity } from '../model/findings.js';
 export type { Evidence } from '../model/lines.js';
-export type { FleetTunnel, HistoryEntry, HistorySummary, Report, AnnotatedLine };
+export type { FleetTunnel, HistoryEntry, HistorySummary, Report, AnnotatedLine, SimulationReport };
+export type { Dialect, Side };
+export type { RunReport } from '../simulate/index.js';
+export type { LadderStep } from '../simulate/ladder.js';
 
 export interface Input {
   name: string;
@@ -82,9 +87,18 @@ export interface AnalysisRequest {
   save: boolean;
 }
 
+/** `simulate`: exactly two inputs (A, B); by default both sides initiate and dialects follow the configurations. */
+export interface SimulationRequest {
+  inputs: [Input, Input];
+  lang: Language;
+  initiator?: Side;
+  dialects?: Partial<Record<Side, Dialect>>;
+}
+
 export const api = {
   diagnose: (r: AnalysisRequest) => call<Report & { historyId?: number }>('POST', '/api/diagnose', r),
   check: (r: AnalysisRequest) => call<Report & { historyId?: number }>('POST', '/api/check', r),
+  simulate: (r: SimulationRequest) => call<SimulationReport>('POST', '/api/simulate', r),
   annotate: (r: Omit<AnalysisRequest, 'save'>) =>
     call<{ lines: AnnotatedLine[] }>('POST', '/api/annotate', r).then((a) => a.lines),
   history: (q: { peer?: string; code?: string }) =>

@@ -3,6 +3,7 @@ import { CheckView } from './views/check.js';
 import { DiagnoseView } from './views/diagnose.js';
 import { FleetView } from './views/fleet.js';
 import { HistoryView } from './views/history.js';
+import { SimulateView } from './views/simulate.js';
 
 export interface ViewProps {
   params: URLSearchParams;
@@ -12,6 +13,7 @@ export interface ViewProps {
 export const VIEWS: readonly { id: string; component: FunctionComponent<ViewProps> }[] = [
   { id: 'diagnose', component: DiagnoseView },
   { id: 'check', component: CheckView },
+  { id: 'simulate', component: SimulateView },
   { id: 'history', component: HistoryView },
   { id: 'fleet', component: FleetView },
 ];

@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Finding, Input, Report } from '../api.js';
 import { ErrorNote } from '../components/error-note.js';
-import { FileDrop, readFiles } from '../components/file-drop.js';
+import {
+  ConfigPair,
+  type ConfigPairInputs,
+  PAIR_SIDES,
+  type PairSide,
+  emptyPair,
+  pairInputs,
+} from '../components/config-pair.js';
 import { FindingCard } from '../components/finding-card.js';
 import { LineView } from '../components/line-view.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
@@ -11,10 +18,6 @@ import type { T } from '../i18n.js';
 import { evidenceKeys } from '../lines.js';
 import { scrollToLine } from '../scroll.js';
 import { useAnalysis } from '../use-analysis.js';
-
-const SIDES = ['A', 'B'] as const;
-type Side = (typeof SIDES)[number];
-const DEFAULT_NAMES: Record<Side, string> = { A: 'a.cfg', B: 'b.cfg' };
 
 type Outcome = NonNullable<Report['outcome']>;
 
@@ -41,14 +44,11 @@ function belongs(f: Finding, n: number, file: string, outcome: Outcome | undefin
 /** Two configurations side by side: the predicted outcome, the fix per side, the lines at fault on both. */
 export function CheckView({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
-  const [sides, setSides] = useKept<Record<Side, Input>>('check.sides', {
-    A: { name: DEFAULT_NAMES.A, text: '' },
-    B: { name: DEFAULT_NAMES.B, text: '' },
-  });
+  const [sides, setSides] = useKept<ConfigPairInputs>('check.sides', emptyPair());
   const [selected, setSelected] = useKept<number | undefined>('check.selected', undefined);
   const [empty, setEmpty] = useState(false);
   const { result, busy, error, run, open } = useAnalysis('check');
-  const setSide = (side: Side, patch: Partial<Input>) =>
+  const setSide = (side: PairSide, patch: Partial<Input>) =>
     setSides((s) => ({ ...s, [side]: { ...s[side], ...patch } }));
 
   const historyId = Number(params.get('h'));
@@ -60,13 +60,11 @@ export function CheckView({ params }: { params: URLSearchParams }) {
   }, [historyId]);
 
   const submit = () => {
-    const a = { ...sides.A, name: sides.A.name.trim() || DEFAULT_NAMES.A };
-    const b = { ...sides.B, name: sides.B.name.trim() || DEFAULT_NAMES.B };
-    if (a.name === b.name) b.name = `${b.name} (B)`;
-    setEmpty(a.text.trim() === '' || b.text.trim() === '');
-    if (a.text.trim() === '' || b.text.trim() === '') return;
+    const inputs = pairInputs(sides);
+    setEmpty(inputs === undefined);
+    if (!inputs) return;
     setSelected(undefined);
-    void run([a, b], true);
+    void run(inputs, true);
   };
 
   const findings = result?.report.findings ?? [];
@@ -95,49 +93,7 @@ export function CheckView({ params }: { params: URLSearchParams }) {
           submit();
         }}
       >
-        {SIDES.map((side) => (
-          <FileDrop key={side} onFiles={([f]) => f && setSide(side, f)}>
-            <fieldset class="side">
-              <legend>{t('check.side', { side })}</legend>
-              <label>
-                {t('check.name')}{' '}
-                <input
-                  type="text"
-                  value={sides[side].name}
-                  maxLength={200}
-                  onInput={(e) => setSide(side, { name: e.currentTarget.value })}
-                />
-              </label>
-              <textarea
-                aria-label={t('check.side', { side })}
-                rows={12}
-                spellcheck={false}
-                placeholder={t('check.placeholder', { side })}
-                value={sides[side].text}
-                onInput={(e) => setSide(side, { text: e.currentTarget.value })}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                    e.preventDefault();
-                    submit();
-                  }
-                }}
-              />
-              <label class="file-button">
-                {t('diagnose.addFiles')}
-                <input
-                  type="file"
-                  onChange={(e) => {
-                    const input = e.currentTarget;
-                    void readFiles(input.files).then(([f]) => {
-                      if (f) setSide(side, f);
-                      input.value = '';
-                    });
-                  }}
-                />
-              </label>
-            </fieldset>
-          </FileDrop>
-        ))}
+        <ConfigPair sides={sides} onChange={setSide} onSubmit={submit} />
         <div class="form-row">
           <button type="submit" class="primary" disabled={busy} aria-keyshortcuts="Control+Enter">
             {t('check.run')}
@@ -158,7 +114,7 @@ export function CheckView({ params }: { params: URLSearchParams }) {
           )}
           {outcome?.directions && (
             <ul class="directions">
-              {SIDES.map((side) => (
+              {PAIR_SIDES.map((side) => (
                 <li key={side}>
                   {t('check.direction', { side })}{' '}
                   {outcomeText(
@@ -171,7 +127,7 @@ export function CheckView({ params }: { params: URLSearchParams }) {
           )}
           <div class="side-results">
             {names.map((name, n) => {
-              const side = SIDES[n]!;
+              const side = PAIR_SIDES[n]!;
               const own = findings
                 .map((f, i) => [f, i] as const)
                 .filter(([f]) => belongs(f, n, name, outcome));
