@@ -158,6 +158,8 @@ export interface CryptoMapEntry {
   isakmpProfile?: string;
   /** Set when the entry stands for a VTI: the `crypto ipsec profile` its settings come from. */
   vtiProfile?: string;
+  /** ASA/PIX `set phase1-mode aggressive`: this entry starts IKE in aggressive mode. */
+  phase1Mode?: 'aggressive';
   /** Lines of the entry's sub-commands, for evidence. */
   lines: SourceRef[];
 }
@@ -256,6 +258,11 @@ export interface DeviceConfig {
   defaultPoliciesDisabled?: boolean;
   clientGroups: ClientGroup[];
   pools: AddressPool[];
+  /**
+   * IOS `crypto isakmp peer address X` with `set aggressive-mode password|client-endpoint`: IKE
+   * with X starts in aggressive mode.
+   */
+  aggressivePeers: { address: string; ref: SourceRef }[];
   /** Crypto lines the parser could not fully understand. */
   problems: ParseProblem[];
   /** Lines kept but not modelled. */

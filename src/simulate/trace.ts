@@ -160,8 +160,9 @@ export type Trace = { at: number; side: Side } & (
   | { kind: 'policy-refused'; peer: string }
   /** MM5 or MM6 decrypted with another key: garbage. */
   | { kind: 'bad-message'; peer: string; step: Step }
-  | { kind: 'authenticated'; peer: string }
-  | { kind: 'phase1-complete'; peer: string; policy: PolicyAttributes; lifetime: number }
+  /** `via`: the message whose hash proved the peer (MM5/MM6, AM2/AM3). */
+  | { kind: 'authenticated'; peer: string; via: Step }
+  | { kind: 'phase1-complete'; peer: string; policy: PolicyAttributes; lifetime: number; via: Step }
   /** The quick-mode proposal the responder validates (IOS `validate_proposal_request`). */
   | {
       kind: 'qm-proposal';

@@ -151,7 +151,10 @@ function play(scenario: Scenario, dialects: Record<Side, Dialect>): Trace[] {
   const traces: Trace[] = [];
   let now = 0;
   const role = { a: 'initiator', b: 'responder' } as const;
-  const state: Record<Side, string> = { a: initialState(dialects.a), b: initialState(dialects.b) };
+  const state: Record<Side, string> = {
+    a: initialState(dialects.a, false),
+    b: initialState(dialects.b, false),
+  };
   const other = (s: Side): Side => (s === 'a' ? 'b' : 'a');
   const log = (side: Side, t: DistributiveOmit<Trace, 'at' | 'side'>) =>
     traces.push({ ...t, at: now, side } as Trace);
@@ -266,11 +269,23 @@ function play(scenario: Scenario, dialects: Record<Side, Dialect>): Trace[] {
     log('b', { kind: 'give-up', phase: 1, peer: ADDRESS.a, state: state.b });
     return traces;
   }
-  log('b', { kind: 'authenticated', peer: ADDRESS.a });
+  log('b', { kind: 'authenticated', peer: ADDRESS.a, via: 'MM5' });
   exchange('b', 'MM6');
-  log('b', { kind: 'phase1-complete', peer: ADDRESS.a, policy: POLICY, lifetime: POLICY.lifetime });
-  log('a', { kind: 'authenticated', peer: ADDRESS.b });
-  log('a', { kind: 'phase1-complete', peer: ADDRESS.b, policy: POLICY, lifetime: POLICY.lifetime });
+  log('b', {
+    kind: 'phase1-complete',
+    peer: ADDRESS.a,
+    policy: POLICY,
+    lifetime: POLICY.lifetime,
+    via: 'MM5',
+  });
+  log('a', { kind: 'authenticated', peer: ADDRESS.b, via: 'MM6' });
+  log('a', {
+    kind: 'phase1-complete',
+    peer: ADDRESS.b,
+    policy: POLICY,
+    lifetime: POLICY.lifetime,
+    via: 'MM6',
+  });
   log('a', { kind: 'begin', mode: 'quick', peer: ADDRESS.b, local: ADDRESS.a });
   exchange('a', 'QM1');
   log('b', {

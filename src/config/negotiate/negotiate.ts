@@ -29,6 +29,7 @@ import {
 import { protectedTraffic } from './entry-index.js';
 
 export type Side = 'a' | 'b';
+export type Phase1Mode = 'main' | 'aggressive';
 
 export interface Party {
   side: Side;
@@ -68,6 +69,8 @@ export interface Agreed {
 export interface DirectionResult {
   initiator: Side;
   responder: Side;
+  /** Main mode, or aggressive mode where the initiator is configured for it. */
+  mode: Phase1Mode;
   /** Initiator's crypto map entry and the address it sends IKE from / to. */
   entry: CryptoMapEntry;
   from: string;
@@ -95,24 +98,59 @@ export interface Exchange {
 type Stage =
   'unanswered' | 'policy' | 'no-key-initiator' | 'no-key-responder' | 'key-mismatch' | 'phase1-done';
 
-const STATES: Record<'ios' | 'asa', Record<Stage, [initiator: string, responder: string]>> = {
-  ios: {
-    unanswered: ['MM_NO_STATE', 'none'],
-    policy: ['MM_NO_STATE', 'MM_NO_STATE'],
-    'no-key-initiator': ['MM_NO_STATE', 'none'],
-    'no-key-responder': ['MM_SA_SETUP', 'MM_NO_STATE'],
-    'key-mismatch': ['MM_KEY_EXCH', 'MM_KEY_EXCH'],
-    'phase1-done': ['QM_IDLE', 'QM_IDLE'],
+const STATES: Record<
+  Phase1Mode,
+  Record<'ios' | 'asa', Record<Stage, [initiator: string, responder: string]>>
+> = {
+  main: {
+    ios: {
+      unanswered: ['MM_NO_STATE', 'none'],
+      policy: ['MM_NO_STATE', 'MM_NO_STATE'],
+      'no-key-initiator': ['MM_NO_STATE', 'none'],
+      'no-key-responder': ['MM_SA_SETUP', 'MM_NO_STATE'],
+      'key-mismatch': ['MM_KEY_EXCH', 'MM_KEY_EXCH'],
+      'phase1-done': ['QM_IDLE', 'QM_IDLE'],
+    },
+    asa: {
+      unanswered: ['MM_WAIT_MSG2', 'none'],
+      policy: ['MM_WAIT_MSG2', 'MM_NO_STATE'],
+      'no-key-initiator': ['MM_WAIT_MSG2', 'none'],
+      'no-key-responder': ['MM_WAIT_MSG4', 'MM_NO_STATE'],
+      'key-mismatch': ['MM_WAIT_MSG6', 'MM_WAIT_MSG5'],
+      'phase1-done': ['MM_ACTIVE', 'MM_ACTIVE'],
+    },
   },
-  asa: {
-    unanswered: ['MM_WAIT_MSG2', 'none'],
-    policy: ['MM_WAIT_MSG2', 'MM_NO_STATE'],
-    'no-key-initiator': ['MM_WAIT_MSG2', 'none'],
-    'no-key-responder': ['MM_WAIT_MSG4', 'MM_NO_STATE'],
-    'key-mismatch': ['MM_WAIT_MSG6', 'MM_WAIT_MSG5'],
-    'phase1-done': ['MM_ACTIVE', 'MM_ACTIVE'],
+  // Aggressive mode: the responder needs the key for AM1 already, and the initiator is the one
+  // that finds a wrong key (the responder's hash in AM2).
+  aggressive: {
+    ios: {
+      unanswered: ['AG_NO_STATE', 'none'],
+      policy: ['AG_NO_STATE', 'AG_NO_STATE'],
+      'no-key-initiator': ['AG_NO_STATE', 'none'],
+      'no-key-responder': ['AG_NO_STATE', 'AG_NO_STATE'],
+      'key-mismatch': ['AG_INIT_EXCH', 'AG_INIT_EXCH'],
+      'phase1-done': ['QM_IDLE', 'QM_IDLE'],
+    },
+    asa: {
+      unanswered: ['AM_WAIT_MSG2', 'none'],
+      policy: ['AM_WAIT_MSG2', 'none'],
+      'no-key-initiator': ['AM_WAIT_MSG2', 'none'],
+      'no-key-responder': ['AM_WAIT_MSG2', 'none'],
+      'key-mismatch': ['AM_WAIT_MSG2', 'AM_WAIT_MSG3'],
+      'phase1-done': ['AM_ACTIVE', 'AM_ACTIVE'],
+    },
   },
 };
+
+/**
+ * Aggressive mode where the initiator is told to use it: ASA/PIX `set phase1-mode aggressive`
+ * on the entry, IOS `crypto isakmp peer address X` with `set aggressive-mode …`.
+ */
+export function phase1ModeOf(d: DeviceConfig, entry: CryptoMapEntry, to: string): Phase1Mode {
+  return entry.phase1Mode === 'aggressive' || d.aggressivePeers.some((p) => p.address === to)
+    ? 'aggressive'
+    : 'main';
+}
 
 function dialect(p: Platform): 'ios' | 'asa' {
   return p === 'asa' ? 'asa' : 'ios';
@@ -139,12 +177,14 @@ export function negotiate(
   const from = endpoint.address;
   const agreed: Agreed = {};
   const exchange: Exchange = {};
+  const mode = phase1ModeOf(I, entry, to);
   const result = (stage: Stage, failure?: Failure): DirectionResult => {
-    const [si] = STATES[dialect(I.platform)][stage];
-    const [, sr] = STATES[dialect(R.platform)][stage];
+    const [si] = STATES[mode][dialect(I.platform)][stage];
+    const [, sr] = STATES[mode][dialect(R.platform)][stage];
     return {
       initiator: initiator.side,
       responder: responder.side,
+      mode,
       entry,
       from,
       to,

@@ -20,6 +20,7 @@ export function emptyDevice(file: string, platform: Platform): DeviceConfig {
     isakmpEnabled: platform === 'ios' ? 'all' : [],
     clientGroups: [],
     pools: [],
+    aggressivePeers: [],
     problems: [],
     ignoredLines: 0,
   };

@@ -163,6 +163,12 @@ const transformSets: SetOption = (_ctx, entry, args) => {
   entry.transformSets = [...args];
 };
 
+/** `set phase1-mode aggressive [group N]`: this entry's IKE starts in aggressive mode. */
+const phase1Mode: SetOption = (_ctx, entry, [mode]) => {
+  if (mode?.toLowerCase() === 'aggressive') entry.phase1Mode = 'aggressive';
+  else if (mode?.toLowerCase() !== 'main') fail(`unrecognised phase1-mode '${mode ?? ''}'`);
+};
+
 /** Entry options that change nothing the checks compare (or belong to IKEv2, not modelled). */
 const NEUTRAL = (): void => undefined;
 
@@ -190,8 +196,8 @@ const SET_OPTIONS: Record<string, SetOption> = {
   },
   'security-association replay': NEUTRAL,
   'connection-type': NEUTRAL,
-  'phase1-mode': NEUTRAL,
-  'ikev1 phase1-mode': NEUTRAL,
+  'phase1-mode': phase1Mode,
+  'ikev1 phase1-mode': phase1Mode,
   'reverse-route': NEUTRAL,
   'nat-t-disable': NEUTRAL,
   inheritance: NEUTRAL,

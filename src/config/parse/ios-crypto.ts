@@ -44,6 +44,8 @@ export function parseCrypto(
     }
     policies.push(p);
   } else if (startsWith(w, 'crypto', 'isakmp', 'key')) parseIsakmpKey(d, s.head);
+  else if (startsWith(w, 'crypto', 'isakmp', 'peer', 'address') && toUint(w[4]) !== undefined)
+    parseIsakmpPeer(d, s, w[4] ?? '');
   else if (startsWith(w, 'crypto', 'isakmp', 'enable')) d.isakmpEnabled = 'all';
   else if (startsWith(w, 'crypto', 'keyring') && w[2]) parseKeyring(d, s, w[2]);
   else if (startsWith(w, 'crypto', 'isakmp', 'profile') && w[3]) {
@@ -119,6 +121,24 @@ function parseIsakmpKey(d: DeviceConfig, line: ConfigLine): void {
     return problem(d, line.ref, 'key without a peer address');
   const mask = toUint(w[i + 3]) !== undefined ? (w[i + 3] ?? '') : '255.255.255.255';
   addKey(d, { address: address ?? '', mask, secret, ref: line.ref }, type);
+}
+
+/**
+ * `crypto isakmp peer address X`: `set aggressive-mode password KEY` is the key for X and, with
+ * `set aggressive-mode client-endpoint`, makes IKE with X start in aggressive mode.
+ */
+function parseIsakmpPeer(d: DeviceConfig, s: Section, address: string): void {
+  let aggressive = false;
+  for (const l of s.body) {
+    const w = l.words;
+    if (!startsWith(w, 'set', 'aggressive-mode')) continue;
+    aggressive = true;
+    if (w[2]?.toLowerCase() === 'password') {
+      if (!w[3]) problem(d, l.ref, 'aggressive-mode password without a secret');
+      else addKey(d, { address, mask: '255.255.255.255', secret: w[3], ref: l.ref });
+    }
+  }
+  if (aggressive) d.aggressivePeers.push({ address, ref: s.head.ref });
 }
 
 function parseKeyring(d: DeviceConfig, s: Section, name: string): void {

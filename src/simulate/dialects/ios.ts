@@ -197,8 +197,14 @@ const PAYLOAD_NAME: Record<string, string> = {
 
 /** The IOS 15 state machine's transition as each main-mode message leaves, by role. */
 const FSM: Record<'I' | 'R', Partial<Record<string, [from: string, to: string]>>> = {
-  I: { MM1: ['IKE_READY', 'IKE_I_MM1'], MM3: ['IKE_I_MM2', 'IKE_I_MM3'], MM5: ['IKE_I_MM4', 'IKE_I_MM5'] },
-  R: { MM2: ['IKE_R_MM1', 'IKE_R_MM2'], MM4: ['IKE_R_MM3', 'IKE_R_MM4'] },
+  I: {
+    AM1: ['IKE_READY', 'IKE_I_AM1'],
+    AM3: ['IKE_I_AM1', 'IKE_P1_COMPLETE'],
+    MM1: ['IKE_READY', 'IKE_I_MM1'],
+    MM3: ['IKE_I_MM2', 'IKE_I_MM3'],
+    MM5: ['IKE_I_MM4', 'IKE_I_MM5'],
+  },
+  R: { AM2: ['IKE_READY', 'IKE_R_AM2'], MM2: ['IKE_R_MM1', 'IKE_R_MM2'], MM4: ['IKE_R_MM3', 'IKE_R_MM4'] },
 };
 
 /** Texts per trace kind; `role` is (I) or (R) as IOS marks its own part in the exchange. */
@@ -217,17 +223,19 @@ const TEXTS: {
         ? [
             'ISAKMP: received ke message (1/1)',
             'ISAKMP: local port 500, remote port 500',
-            `${tag(r, ctx)}beginning Main Mode exchange`,
+            `${tag(r, ctx)}beginning ${t.mode === 'aggressive' ? 'Aggressive' : 'Main'} Mode exchange`,
           ]
         : [
             `${tag(r, ctx, false)} SA request profile is (NULL)`,
             `ISAKMP: Created a peer struct for ${t.peer}, peer port 500`,
             'ISAKMP: local port 500, remote port 500',
-            `${tag(r, ctx, false)}Can not start Aggressive mode, trying Main mode.`,
+            ...(t.mode === 'main'
+              ? [`${tag(r, ctx, false)}Can not start Aggressive mode, trying Main mode.`]
+              : []),
           ],
   send: (t, ctx, r, role) => {
     const m = t.message;
-    const bound = m.step !== 'MM1' && m.step !== 'MM2';
+    const bound = !['MM1', 'MM2', 'AM1', 'AM2'].includes(m.step);
     const lines = [
       `${tag(r, ctx, r === 'ios12' || bound)} sending packet to ${ctx.peer} my_port 500 peer_port 500 (${role}) ${t.state}`,
     ];
@@ -236,13 +244,15 @@ const TEXTS: {
       const fsm = FSM[role][m.step];
       if (fsm) lines.push(`${tag(r, ctx, bound)}Old State = ${fsm[0]}  New State = ${fsm[1]}`);
     }
-    if (m.step === 'MM1' && r === 'ios15')
-      lines.unshift(`${tag(r, ctx, false)} beginning Main Mode exchange`);
+    if ((m.step === 'MM1' || m.step === 'AM1') && r === 'ios15')
+      lines.unshift(
+        `${tag(r, ctx, false)} beginning ${m.step === 'AM1' ? 'Aggressive' : 'Main'} Mode exchange`,
+      );
     return lines;
   },
   receive: (t, ctx, r, role) => {
     const m = t.message;
-    const bound = r === 'ios12' || (m.step !== 'MM1' && m.step !== 'MM2');
+    const bound = r === 'ios12' || !['MM1', 'MM2', 'AM1', 'AM2'].includes(m.step);
     const head = `${tag(r, ctx, bound)} received packet from ${ctx.peer} dport 500 sport 500 Global (${role}) ${t.state}`;
     if (m.encrypted || m.step === 'INFO') return [head];
     const lines = [head];
@@ -250,7 +260,8 @@ const TEXTS: {
       const name = PAYLOAD_NAME[p.type];
       if (name) lines.push(`${tag(r, ctx, bound)} processing ${name} payload. message ID = ${m.messageId}`);
     }
-    if (m.step === 'MM3' || m.step === 'MM4') lines.push(`${tag(r, ctx, bound)}SKEYID state generated`);
+    if (['MM3', 'MM4', 'AM1', 'AM2'].includes(m.step))
+      lines.push(`${tag(r, ctx, bound)}SKEYID state generated`);
     return lines;
   },
   retransmit: (t, ctx, r, role) => {
@@ -306,23 +317,26 @@ const TEXTS: {
     ...(r === 'ios12' ? [`${tag(r, ctx)}reserved not zero on payload 5!`] : []),
     `%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${t.peer} failed its sanity check or is malformed`,
   ],
-  authenticated: (t, ctx, r) =>
-    r === 'ios12'
+  authenticated: (t, ctx, r) => {
+    // Main mode's proof travels encrypted in MM5/MM6: processed once the key decrypts it.
+    const processed = t.via.startsWith('MM')
       ? [
-          `${tag(r, ctx)}processing ID payload. message ID = 0`,
-          `${tag(r, ctx)}processing HASH payload. message ID = 0`,
-          `${tag(r, ctx)}SA has been authenticated with ${t.peer}`,
+          `${tag(r, ctx)}${r === 'ios12' ? '' : ' '}processing ID payload. message ID = 0`,
+          `${tag(r, ctx)}${r === 'ios12' ? '' : ' '}processing HASH payload. message ID = 0`,
         ]
+      : [];
+    return r === 'ios12'
+      ? [...processed, `${tag(r, ctx)}SA has been authenticated with ${t.peer}`]
       : [
-          `${tag(r, ctx)} processing ID payload. message ID = 0`,
-          `${tag(r, ctx)} processing HASH payload. message ID = 0`,
+          ...processed,
           `${tag(r, ctx)}SA authentication status:\n        authenticated`,
           `${tag(r, ctx)}SA has been authenticated with ${t.peer}`,
-        ],
-  'phase1-complete': (_t, ctx, r, role) =>
+        ];
+  },
+  'phase1-complete': (t, ctx, r, role) =>
     r === 'ios12'
       ? []
-      : [`${tag(r, ctx)}Old State = IKE_${role}_MM${role === 'I' ? 6 : 5}  New State = IKE_P1_COMPLETE`],
+      : [`${tag(r, ctx)}Old State = ${P1_FROM[t.via] ?? `IKE_${role}_MM5`}  New State = IKE_P1_COMPLETE`],
   'qm-proposal': (t, ctx, r) => {
     const id = -(ctx.connId * 7919 + 1234567);
     const head = [
@@ -358,6 +372,14 @@ const TEXTS: {
   },
   'phase2-complete': (_t, ctx, r) =>
     r === 'ios15' ? [`${tag(r, ctx)}Old State = IKE_QM_READY  New State = IKE_QM_PHASE2_COMPLETE`] : [],
+};
+
+/** The IOS 15 state phase 1 completes from, by the message that authenticated the peer. */
+const P1_FROM: Partial<Record<string, string>> = {
+  MM6: 'IKE_I_MM6',
+  MM5: 'IKE_R_MM5',
+  AM2: 'IKE_I_AM1',
+  AM3: 'IKE_R_AM2',
 };
 
 type Text = (t: Trace, ctx: SpeakerContext, r: Release, role: 'I' | 'R') => string[];

@@ -91,6 +91,25 @@ export function payloadsOf(step: Step, n: Negotiated): Payload[] {
         },
         ...VENDOR_IDS.map((hex): Payload => ({ type: 'VID', hex })),
       ];
+    case 'AM1':
+      return [
+        ...payloadsOf('MM1', n).filter((p) => p.type === 'SA'),
+        { type: 'KE', group: group(n), bytes: keBytes(group(n)) },
+        { type: 'NONCE', bytes: 20 },
+        identity(n.initiatorAddress),
+        ...VENDOR_IDS.map((hex): Payload => ({ type: 'VID', hex })),
+      ];
+    case 'AM2':
+      return [
+        ...payloadsOf('MM2', n).filter((p) => p.type === 'SA'),
+        { type: 'KE', group: group(n), bytes: keBytes(group(n)) },
+        { type: 'NONCE', bytes: 20 },
+        identity(n.responderAddress),
+        hash(n),
+        ...VENDOR_IDS.map((hex): Payload => ({ type: 'VID', hex })),
+      ];
+    case 'AM3':
+      return [hash(n)];
     case 'MM3':
     case 'MM4':
       return [

@@ -71,8 +71,8 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
   const messages: IkeMessage[] = [];
   const traces: Trace[] = [];
   const state: Record<Role, string> = {
-    initiator: initialState(initiator.dialect),
-    responder: initialState(responder.dialect),
+    initiator: initialState(initiator.dialect, d.mode === 'aggressive'),
+    responder: initialState(responder.dialect, d.mode === 'aggressive'),
   };
   const speaker = (r: Role) => (r === 'initiator' ? initiator : responder);
   const addressOf = (r: Role) => (r === 'initiator' ? d.from : d.to);
@@ -94,7 +94,7 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
       step,
       exchange: EXCHANGE_OF[step],
       initiatorCookie: cookies.i,
-      responderCookie: step === 'MM1' ? '0000000000000000' : cookies.r,
+      responderCookie: step === 'MM1' || step === 'AM1' ? '0000000000000000' : cookies.r,
       messageId: id,
       encrypted: ['MM5', 'MM6', 'QM1', 'QM2', 'QM3'].includes(step) || (step === 'INFO' && id !== 0),
       payloads,
@@ -106,11 +106,12 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
     return message;
   };
 
-  /** The initiator waits for each answer and retransmits as its platform does. */
-  let pending: { cancel(): void } | undefined;
-  const awaitAnswer = (message: IkeMessage, phase: 1 | 2, count = 0) => {
-    const policy = RETRANSMIT[family(initiator.dialect)];
-    pending = clock.at(policy.intervalMs, () => {
+  /** A side that waits for an answer retransmits as its platform does, then gives up. */
+  const pending: Partial<Record<Role, { cancel(): void }>> = {};
+  const awaitAnswer = (from: Role, message: IkeMessage, phase: 1 | 2, count = 0) => {
+    const to: Role = from === 'initiator' ? 'responder' : 'initiator';
+    const policy = RETRANSMIT[family(speaker(from).dialect)];
+    pending[from] = clock.at(policy.intervalMs, () => {
       if (count < policy.count) {
         const again: IkeMessage = {
           ...message,
@@ -119,18 +120,19 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
           retransmission: count + 1,
         };
         messages.push(again);
-        log('initiator', { kind: 'retransmit', message: again, state: state.initiator, count: count + 1 });
-        if (again.delivered) clock.at(WIRE_MS, () => receive('responder', again));
-        awaitAnswer(message, phase, count + 1);
+        log(from, { kind: 'retransmit', message: again, state: state[from], count: count + 1 });
+        if (again.delivered) clock.at(WIRE_MS, () => receive(to, again));
+        awaitAnswer(from, message, phase, count + 1);
       } else {
         stoppedAt ??= message.step;
-        log('initiator', { kind: 'give-up', phase, peer: d.to, state: state.initiator });
+        log(from, { kind: 'give-up', phase, peer: peerOf(from), state: state[from] });
         if (phase === 1 && message.step === 'MM5')
-          log('responder', { kind: 'give-up', phase, peer: d.from, state: state.responder });
+          log(to, { kind: 'give-up', phase, peer: peerOf(to), state: state[to] });
       }
     });
   };
-  const answered = () => pending?.cancel();
+  const answered = (r: Role) => pending[r]?.cancel();
+  const peerOf = (r: Role) => (r === 'initiator' ? d.to : d.from);
 
   const refuse = (phase: 1 | 2, step: Step) => {
     stoppedAt = step;
@@ -147,9 +149,16 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
   };
 
   const initiatorGets = (m: IkeMessage) => {
-    answered();
+    answered('initiator');
     const next = (step: Step, phase: 1 | 2 = 1, id = 0) =>
-      clock.at(WORK_MS, () => awaitAnswer(send('initiator', step, payloadsOf(step, negotiated), id), phase));
+      clock.at(WORK_MS, () =>
+        awaitAnswer('initiator', send('initiator', step, payloadsOf(step, negotiated), id), phase),
+      );
+    const quickMode = () => {
+      log('initiator', { kind: 'begin', mode: 'quick', peer: d.to, local: d.from });
+      messageId = Math.floor(random() * 2 ** 31);
+      next('QM1', 2, messageId);
+    };
     switch (m.step) {
       case 'MM2':
         cookies.r = m.responderCookie;
@@ -157,11 +166,24 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
       case 'MM4':
         return next('MM5');
       case 'MM6':
-        log('initiator', { kind: 'authenticated', peer: d.to });
-        log('initiator', phase1Complete());
-        log('initiator', { kind: 'begin', mode: 'quick', peer: d.to, local: d.from });
-        messageId = Math.floor(random() * 2 ** 31);
-        return next('QM1', 2, messageId);
+        log('initiator', { kind: 'authenticated', peer: d.to, via: 'MM6' });
+        log('initiator', phase1Complete('initiator', 'MM6'));
+        return quickMode();
+      case 'AM2':
+        if (m.retransmission) return;
+        cookies.r = m.responderCookie;
+        // The responder's hash, made with its key, does not verify with the initiator's.
+        if (!decisions.keysMatch) {
+          stoppedAt = 'AM2';
+          return log('initiator', { kind: 'bad-message', peer: d.to, step: 'AM2' });
+        }
+        log('initiator', { kind: 'authenticated', peer: d.to, via: 'AM2' });
+        clock.at(WORK_MS, () => {
+          send('initiator', 'AM3', payloadsOf('AM3', negotiated));
+          log('initiator', phase1Complete('initiator', 'AM2'));
+          quickMode();
+        });
+        return;
       case 'QM2': {
         log('initiator', {
           kind: 'spi-allocated',
@@ -189,9 +211,15 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
     const reply = (step: Step, id = 0) =>
       clock.at(WORK_MS, () => send('responder', step, payloadsOf(step, negotiated), id));
     switch (m.step) {
-      case 'MM1': {
+      case 'MM1':
+      case 'AM1': {
         if (m.retransmission) return;
         cookies.r = hex() + hex();
+        // Aggressive mode: the responder needs the key for the initiator's identity right away.
+        if (m.step === 'AM1' && !decisions.responderHasKey) {
+          log('responder', { kind: 'no-keys', peer: d.from });
+          return refuse(1, 'AM1');
+        }
         if (decisions.responderHasKey && usesPreShare(decisions))
           log('responder', { kind: 'psk-found', peer: d.from });
         for (const c of decisions.walk)
@@ -205,11 +233,19 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
           });
         if (!decisions.policyAccepted) {
           log('responder', { kind: 'policy-refused', peer: d.from });
-          return refuse(1, 'MM1');
+          return refuse(1, m.step);
         }
         log('responder', { kind: 'policy-accepted', priority: chosen!.policy.priority });
-        return reply('MM2');
+        if (m.step === 'MM1') return reply('MM2');
+        clock.at(WORK_MS, () =>
+          awaitAnswer('responder', send('responder', 'AM2', payloadsOf('AM2', negotiated)), 1),
+        );
+        return;
       }
+      case 'AM3':
+        answered('responder');
+        log('responder', { kind: 'authenticated', peer: d.from, via: 'AM3' });
+        return log('responder', phase1Complete('responder', 'AM3'));
       case 'MM3':
         if (!decisions.responderHasKey) {
           log('responder', { kind: 'no-keys', peer: d.from });
@@ -221,9 +257,9 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
           stoppedAt = 'MM5';
           return log('responder', { kind: 'bad-message', peer: d.from, step: 'MM5' });
         }
-        log('responder', { kind: 'authenticated', peer: d.from });
+        log('responder', { kind: 'authenticated', peer: d.from, via: 'MM5' });
         reply('MM6');
-        return clock.at(WORK_MS, () => log('responder', phase1Complete()));
+        return clock.at(WORK_MS, () => log('responder', phase1Complete('responder', 'MM5')));
       case 'QM1': {
         if (m.retransmission) return;
         const proxies = flip(decisions.proposal ?? { local: anyId, remote: anyId });
@@ -258,11 +294,12 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
     }
   };
 
-  const phase1Complete = () => {
+  const phase1Complete = (r: Role, via: Step) => {
     const p = chosen!.policy;
     return {
       kind: 'phase1-complete' as const,
-      peer: d.to,
+      via,
+      peer: peerOf(r),
       policy: p,
       lifetime: Math.min(p.lifetime, chosen!.offer.lifetime),
     };
@@ -299,14 +336,20 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
         })();
 
   // The initiator starts: traffic matched its crypto ACL (or the tunnel came up).
+  const aggressive = d.mode === 'aggressive';
   clock.at(0, () => {
-    log('initiator', { kind: 'begin', mode: 'main', peer: d.to, local: d.from });
+    log('initiator', { kind: 'begin', mode: aggressive ? 'aggressive' : 'main', peer: d.to, local: d.from });
     if (!decisions.initiatorHasKey) {
-      stoppedAt = 'MM1';
+      stoppedAt = aggressive ? 'AM1' : 'MM1';
       return log('initiator', { kind: 'no-keys', peer: d.to });
     }
     if (usesPreShare(decisions)) log('initiator', { kind: 'psk-found', peer: d.to });
-    awaitAnswer(send('initiator', 'MM1', payloadsOf('MM1', negotiated), 0, decisions.delivered), 1);
+    const first: Step = aggressive ? 'AM1' : 'MM1';
+    awaitAnswer(
+      'initiator',
+      send('initiator', first, payloadsOf(first, negotiated), 0, decisions.delivered),
+      1,
+    );
   });
   clock.run();
 

@@ -1,7 +1,7 @@
 import type { Dialect, Step } from '../trace.js';
 
 /**
- * The ISAKMP state each platform shows once a main-mode message has been sent or received,
+ * The ISAKMP state each platform shows once a main- or aggressive-mode message has been sent or received,
  * as `show crypto isakmp sa` and the debugs print it. IOS and PIX name where the exchange is;
  * ASA names the message it waits for.
  */
@@ -10,6 +10,9 @@ type Family = 'ios' | 'asa';
 const AFTER: Record<Family, Record<'initiator' | 'responder', Partial<Record<Step, string>>>> = {
   ios: {
     initiator: {
+      AM1: 'AG_NO_STATE',
+      AM2: 'AG_INIT_EXCH',
+      AM3: 'QM_IDLE',
       MM1: 'MM_NO_STATE',
       MM2: 'MM_SA_SETUP',
       MM3: 'MM_SA_SETUP',
@@ -18,6 +21,9 @@ const AFTER: Record<Family, Record<'initiator' | 'responder', Partial<Record<Ste
       MM6: 'QM_IDLE',
     },
     responder: {
+      AM1: 'AG_INIT_EXCH',
+      AM2: 'AG_INIT_EXCH',
+      AM3: 'QM_IDLE',
       MM1: 'MM_NO_STATE',
       MM2: 'MM_SA_SETUP',
       MM3: 'MM_SA_SETUP',
@@ -28,6 +34,9 @@ const AFTER: Record<Family, Record<'initiator' | 'responder', Partial<Record<Ste
   },
   asa: {
     initiator: {
+      AM1: 'AM_WAIT_MSG2',
+      AM2: 'AM_ACTIVE',
+      AM3: 'AM_ACTIVE',
       MM1: 'MM_WAIT_MSG2',
       MM2: 'MM_WAIT_MSG2',
       MM3: 'MM_WAIT_MSG4',
@@ -36,6 +45,9 @@ const AFTER: Record<Family, Record<'initiator' | 'responder', Partial<Record<Ste
       MM6: 'MM_ACTIVE',
     },
     responder: {
+      AM1: 'AM_WAIT_MSG3',
+      AM2: 'AM_WAIT_MSG3',
+      AM3: 'AM_ACTIVE',
       MM1: 'MM_WAIT_MSG3',
       MM2: 'MM_WAIT_MSG3',
       MM3: 'MM_WAIT_MSG5',
@@ -50,7 +62,8 @@ export function family(d: Dialect): Family {
   return d === 'asa' ? 'asa' : 'ios';
 }
 
-export function initialState(d: Dialect): string {
+export function initialState(d: Dialect, aggressive: boolean): string {
+  if (aggressive) return family(d) === 'asa' ? 'AM_WAIT_MSG2' : 'AG_NO_STATE';
   return family(d) === 'asa' ? 'MM_WAIT_MSG2' : 'MM_NO_STATE';
 }
 
