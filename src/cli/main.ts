@@ -4,6 +4,7 @@ import { register as annotate } from './commands/annotate.js';
 import { register as config } from './commands/config.js';
 import { register as diagnose } from './commands/diagnose.js';
 import { register as explain } from './commands/explain.js';
+import { register as generate } from './commands/generate.js';
 import { register as mtu } from './commands/mtu.js';
 import { register as serve } from './commands/serve.js';
 import { register as simulate } from './commands/simulate.js';
@@ -18,6 +19,7 @@ const VERBS: ((program: Command, setExit: SetExit) => void)[] = [
   annotate,
   config,
   simulate,
+  generate,
   serve,
   mtu,
   watch,

@@ -33,6 +33,8 @@ export interface GenerateOptions {
 
 /** Chunks of about this many characters (bytes: every generated character is ASCII). */
 const CHUNK = 1 << 20;
+/** Room past a chunk's size for the record that crosses it; a longer one grows the buffer. */
+const RECORD_ROOM = 1 << 14;
 /** Each tunnel's first attempt falls within this long after the start. */
 const FIRST_ATTEMPT_SPREAD_MS = 60_000;
 /** A failing tunnel tries again when traffic next wants it: every 30 to 90 s. */
@@ -46,6 +48,8 @@ const SOURCES = 3;
 
 interface CompiledChatter {
   parts: (string | number)[][];
+  /** Whether each line has numbers to draw. */
+  draws: boolean[];
   cumulative: number[];
   total: number;
 }
@@ -114,7 +118,13 @@ export class FleetLogGenerator {
           const lines = chatterFor(side.platform, t.code === HEALTHY, t.noise);
           let total = 0;
           const cumulative = lines.map((l) => (total += l.weight));
-          c = { parts: lines.map((l) => chatterParts(l.text, s)), cumulative, total };
+          const parts = lines.map((l) => chatterParts(l.text, s));
+          c = {
+            parts,
+            draws: parts.map((p) => p.some((x) => typeof x === 'number' && x >= DRAWN_NUMBER)),
+            cumulative,
+            total,
+          };
           compiled.set(key, c);
         }
         this.chatter.push(c);
@@ -133,17 +143,22 @@ export class FleetLogGenerator {
     if (this.heap.size === 0) this.done = true;
   }
 
-  /** The next chunk of the log, or undefined once the limit is reached. */
-  nextChunk(): string | undefined {
+  /** The next chunk of the log (about a megabyte), or undefined once the limit is reached. */
+  nextChunk(): Buffer | undefined {
     if (this.done) return undefined;
-    const pieces: string[] = [];
+    let buffer = Buffer.allocUnsafe(CHUNK + RECORD_ROOM);
     let size = 0;
     while (size < CHUNK && !this.done) {
       const piece = this.nextRecord();
-      pieces.push(piece);
-      size += piece.length;
+      if (size + piece.length > buffer.length) {
+        const larger = Buffer.allocUnsafe(size + piece.length + RECORD_ROOM);
+        buffer.copy(larger, 0, 0, size);
+        buffer = larger;
+      }
+      // Every generated character is ASCII: latin1 writes it as one byte, without UTF-8 checks.
+      size += buffer.write(piece, size, 'latin1');
     }
-    return pieces.join('');
+    return buffer.subarray(0, size);
   }
 
   private chatterGap(): number {
@@ -185,7 +200,7 @@ export class FleetLogGenerator {
       const x = this.rng.next() * c.total;
       let pick = 0;
       while (c.cumulative[pick]! <= x) pick++;
-      this.draw(values);
+      if (c.draws[pick]) this.draw(values);
       text =
         this.frame(sideIndex, time) +
         this.chatterStampers[sideIndex]!.format(time) +

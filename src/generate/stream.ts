@@ -20,7 +20,7 @@ export async function writeFleetLog(
 ): Promise<GenerateResult> {
   const generator = new FleetLogGenerator(options);
   for (let chunk = generator.nextChunk(); chunk !== undefined; chunk = generator.nextChunk()) {
-    if (!out.write(Buffer.from(chunk, 'latin1'))) await once(out, 'drain');
+    if (!out.write(chunk)) await once(out, 'drain');
     onProgress?.(generator.bytesWritten);
   }
   return { bytes: generator.bytesWritten, lines: generator.linesWritten, manifest: generator.manifest };
