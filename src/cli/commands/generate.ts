@@ -72,7 +72,13 @@ async function run(o: GenerateCliOptions, t: Translator): Promise<number> {
     await finished(out);
   }
   if (o.manifest) {
-    const manifest = { seed: options.seed, start: options.start.toISOString(), ...result };
+    const manifest = {
+      seed: options.seed,
+      start: options.start.toISOString(),
+      bytes: result.bytes,
+      lines: result.lines,
+      tunnels: result.manifest,
+    };
     writeFileSync(o.manifest, JSON.stringify(manifest, null, 1) + '\n');
   }
   if (o.output)
