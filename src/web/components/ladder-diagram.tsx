@@ -1,21 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { LadderStep, RunReport, Side } from '../api.js';
 import { useLocale } from '../context.js';
 import type { T } from '../i18n.js';
-import { type ArrowRow, LADDER, layoutLadder, secondsOf } from '../ladder-layout.js';
+import { type ArrowRow, LADDER, SIZES, layoutLadder, secondsOf } from '../ladder-layout.js';
 
-/** Hostnames come from configurations: shown whole in the label, cut in the drawing. */
-const NAME_CHARS = 26;
-const HEADER_WIDTH = 230;
+/** Hostnames come from configurations: shown whole in the tooltip and the label, cut in the drawing. */
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-const cut = (s: string) => (s.length > NAME_CHARS ? `${s.slice(0, NAME_CHARS - 1)}…` : s);
+const NARROW = '(max-width: 640px)';
 
-function labelOf(s: LadderStep, t: T): string {
-  const parts = [s.step, s.payloads.join(', ')].filter((p) => p !== '').join(' ');
-  return s.retransmission ? `${parts} (${t('simulate.retransmission', { count: s.retransmission })})` : parts;
+/** Whether the screen is phone-sized, following rotation and resizing. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = matchMedia(NARROW);
+    const follow = () => setNarrow(query.matches);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  return narrow;
 }
 
+const labelOf = (s: LadderStep) => [s.step, s.payloads.join(', ')].filter((p) => p !== '').join(' ');
+
+const noteOf = (s: LadderStep, t: T) =>
+  s.retransmission ? `(${t('simulate.retransmission', { count: s.retransmission })})` : undefined;
+
 /** What a screen reader says for one arrow: the failure first, then time, who, what, how. */
-function describe(s: LadderStep, label: string, names: Record<Side, string>, t: T): string {
+function describe(s: LadderStep, names: Record<Side, string>, t: T): string {
+  const note = noteOf(s, t);
+  const label = note ? `${labelOf(s)} ${note}` : labelOf(s);
   return [
     s.failed && t('simulate.failedStep'),
     t('simulate.arrow', {
@@ -31,11 +45,13 @@ function describe(s: LadderStep, label: string, names: Record<Side, string>, t: 
     .join('; ');
 }
 
+/** A padlock centred on (x, y), cut out of the line it sits on. */
 function Lock({ x, y }: { x: number; y: number }) {
   return (
     <g class="lock" aria-hidden="true">
-      <path d={`M${x - 3} ${y - 3}v-3a3 3 0 0 1 6 0v3`} />
-      <rect x={x - 5} y={y - 3} width="10" height="8" rx="1.5" />
+      <rect class="gap" x={x - 8} y={y - 9} width="16" height="16" />
+      <path d={`M${x - 3} ${y - 2}v-3a3 3 0 0 1 6 0v3`} />
+      <rect class="body" x={x - 5} y={y - 2} width="10" height="8" rx="1.5" />
     </g>
   );
 }
@@ -56,8 +72,14 @@ function End({ row }: { row: ArrowRow }) {
  */
 export function LadderDiagram({ run, names }: { run: RunReport; names: Record<Side, string> }) {
   const { t } = useLocale();
-  const labels = run.ladder.map((s) => labelOf(s, t));
-  const layout = layoutLadder(run.ladder.map((s, i) => ({ ...s, label: labels[i]! })));
+  const size = useNarrow() ? SIZES.compact : SIZES.wide;
+  const layout = layoutLadder(
+    run.ladder.map((s) => {
+      const note = noteOf(s, t);
+      return { ...s, label: labelOf(s), ...(note && { note }) };
+    }),
+    size,
+  );
   const address: Record<Side, string> = {
     a: run.initiator === 'a' ? run.from : run.to,
     b: run.initiator === 'b' ? run.from : run.to,
@@ -75,14 +97,14 @@ export function LadderDiagram({ run, names }: { run: RunReport; names: Record<Si
             <g key={side} class="lifeline" aria-hidden="true">
               <title>{`${names[side]} ${address[side]}`}</title>
               <rect
-                x={layout.lanes[side] - HEADER_WIDTH / 2}
+                x={layout.lanes[side] - size.headerWidth / 2}
                 y="2"
-                width={HEADER_WIDTH}
+                width={size.headerWidth}
                 height={LADDER.header - 8}
                 rx="6"
               />
               <text class="host" x={layout.lanes[side]} y="22">
-                {cut(names[side])}
+                {cut(names[side], size.nameChars)}
               </text>
               <text class="address" x={layout.lanes[side]} y="41">
                 {address[side]}
@@ -101,7 +123,7 @@ export function LadderDiagram({ run, names }: { run: RunReport; names: Record<Si
                   .join(' ')}
                 role="listitem"
                 tabIndex={0}
-                aria-label={describe(s, labels[i]!, names, t)}
+                aria-label={describe(s, names, t)}
               >
                 <rect
                   class="focus"
@@ -123,7 +145,7 @@ export function LadderDiagram({ run, names }: { run: RunReport; names: Record<Si
                 </text>
                 <line x1={row.x1} y1={row.y} x2={row.x2} y2={row.y} />
                 <End row={row} />
-                {s.encrypted && <Lock x={row.x1 + toward * 22} y={row.y - 7} />}
+                {s.encrypted && <Lock x={row.x1 + toward * 24} y={row.y} />}
               </g>
             );
           })}
@@ -160,9 +182,9 @@ const LEGEND = [
     key: 'simulate.legendEncrypted',
     sample: (
       <g class="arrow encrypted">
-        <line x1="2" y1="12" x2="40" y2="12" />
-        <polygon class="head" points="42,12 34,8 34,16" />
-        <Lock x={14} y={6} />
+        <line x1="2" y1="8" x2="40" y2="8" />
+        <polygon class="head" points="42,8 34,4 34,12" />
+        <Lock x={16} y={8} />
       </g>
     ),
   },
