@@ -2,8 +2,8 @@
  * A generated fleet log read back by `diagnose`: every injected fault is found on the tunnel it
  * was injected into, and healthy tunnels (data-plane noise included) raise no error.
  */
-import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Finding, diagnose } from '../../src/index.js';
 import { FAULT_CODES, FleetLogGenerator, HEALTHY, type ManifestTunnel } from '../../src/generate/index.js';
 import { faultMix } from '../../src/generate/options.js';
 
@@ -26,11 +26,17 @@ function generate(tunnels: number, bytes: number, seed: number) {
 describe('generate → diagnose', () => {
   // 40 MB: about eight minutes of fleet time, so every tunnel's first attempt (both directions
   // when they differ, a minute apart) is in the log.
-  const { text, manifest } = generate(TUNNELS, 40e6, 7);
-  const report = diagnose([{ name: 'fleet.log', text }]);
-  const errors = report.findings.filter((f) => f.severity === 'error');
+  let manifest: ManifestTunnel[];
+  let findings: Finding[];
+  let errors: Finding[];
   const byDevice = new Map<string, ManifestTunnel>();
-  for (const t of manifest) for (const side of [t.a, t.b]) byDevice.set(side.device, t);
+  beforeAll(() => {
+    const generated = generate(TUNNELS, 40e6, 7);
+    manifest = generated.manifest;
+    findings = diagnose([{ name: 'fleet.log', text: generated.text }]).findings;
+    errors = findings.filter((f) => f.severity === 'error');
+    for (const t of manifest) for (const side of [t.a, t.b]) byDevice.set(side.device, t);
+  }, 300_000);
 
   it('injects every fault code and gives each tunnel its own devices', () => {
     expect(manifest).toHaveLength(TUNNELS);
@@ -66,7 +72,7 @@ describe('generate → diagnose', () => {
     const noisy = manifest.filter((t) => t.noise !== undefined);
     expect(noisy.length).toBeGreaterThan(0);
     const warned = new Set(
-      report.findings
+      findings
         .filter((f) => f.severity === 'warning')
         .map((f) => `${byDevice.get(f.device!)?.index} ${f.code}`),
     );
