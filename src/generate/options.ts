@@ -61,6 +61,7 @@ export function faultMix(faults: string | undefined, rateText: string | undefine
           .split(',')
           .filter((e) => e.trim() !== '')
           .map(parseWeight);
+  if (!weights.some(([, w]) => w > 0)) throw new GenerateOptionError('badWeight', { entry: faults ?? '' });
   const healthy = weights.find(([c]) => c === HEALTHY);
   if (healthy) {
     if (rate !== undefined) throw new GenerateOptionError('rateAndHealthy');

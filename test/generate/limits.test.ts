@@ -79,5 +79,6 @@ describe('flag words', () => {
     ]);
     expect(() => faultMix('healthy=9', '0.1')).toThrow(GenerateOptionError);
     expect(() => faultMix('NOT_A_FAULT=1', undefined)).toThrow(GenerateOptionError);
+    expect(() => faultMix('PSK_MISMATCH=0', undefined)).toThrow(GenerateOptionError);
   });
 });
