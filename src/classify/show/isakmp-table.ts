@@ -12,9 +12,13 @@ import type { ShowBlock, ShowParser } from './block.js';
 const MAX_ROWS = 2000;
 const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 const HEADER = /^\|?\s*dst\s+\|?\s*src\s+\|?\s*state/i;
-const ROW = new RegExp(String.raw`^\|?\s*(${IP})\s*\|?\s+(${IP})\s*\|?\s+([A-Z][A-Z0-9_]+)\s*\|?\s*(.*)$`);
-/** The columns after the state (`conn-id status`, PIX `pending created`), separated by blanks or bars. */
-const COLUMN = /[^\s|]+/g;
+/**
+ * dst, src, state, then the first two columns after it (`conn-id status`, PIX `pending created`;
+ * runs of characters other than blanks and bars) when the rest of the line holds no line break.
+ */
+const ROW = new RegExp(
+  String.raw`^\|?\s*(${IP})\s*\|?\s+(${IP})\s*\|?\s+([A-Z][A-Z0-9_]+)\s*\|?\s*(?=.*$)[\s|]*([^\s|]+)?[\s|]*([^\s|]+)?`,
+);
 const ASA_PEER = /^(\d+)\s+IKE Peer:\s*(\S+)/;
 const ASA_DETAIL_HEADER = /^IKE Peer\s+Type\s+Dir/;
 const ASA_DETAIL_ROW = new RegExp(
@@ -125,10 +129,8 @@ class IsakmpBlock implements ShowBlock {
       return true;
     }
     if (mayBeRow(c) && (m = ROW.exec(t))) {
-      const rest = m[4]!;
-      COLUMN.lastIndex = 0;
-      const first = COLUMN.exec(rest)?.[0];
-      const second = first === undefined ? undefined : COLUMN.exec(rest)?.[0];
+      const first = m[4];
+      const second = m[5];
       const row: IsakmpSaRow = { platform: this.platform, dst: m[1]!, src: m[2]!, state: m[3]! };
       if (this.platform === 'pix') {
         if (first !== undefined) row.pending = first;
