@@ -19,6 +19,8 @@ const SEED = readFileSync(
   'utf8',
 ).trimEnd();
 const XSS = '<img src=x onerror=alert(1)>';
+/** A hostname is one word: markup that needs no space. */
+const HOSTILE_HOST = '<img/src=x/onerror=alert(1)>';
 const TRANSCRIPT = `${SEED}\n${XSS}\ncrypto isakmp key s3cr3t-psk address 150.150.150.1`;
 const KEEP_SHOTS = process.env['IPSEC_DOCTOR_SCREENSHOTS'];
 const SHOTS = KEEP_SHOTS ?? mkdtempSync(join(tmpdir(), 'ipsec-doctor-shots-'));
@@ -183,6 +185,116 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
       expect(text).not.toContain('Typo-Mirr0r');
     }
     await shot('check');
+  });
+
+  it('simulate: the ladder with the failing arrow in red, both transcripts; the labels follow the language', async () => {
+    await page.goto(`${base}/#/simulate`);
+    // The note's Peer A / Peer B with Peer B's transform set changed (faults.ts): quick mode fails.
+    const peerA = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-a.cfg'), 'utf8');
+    const peerB = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-b.cfg'), 'utf8').replace(
+      'esp-aes 256 esp-sha-hmac',
+      'esp-3des esp-sha-hmac',
+    );
+    await page.getByRole('textbox', { name: 'Configuration A' }).fill(peerA);
+    await page.getByRole('textbox', { name: 'Configuration B' }).fill(peerB);
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const ladder = page.locator('.ladder-scroll > svg');
+    await poll(() => ladder.count()).toBe(1);
+    expect(await page.locator('.verdict .headline').textContent()).toContain('fails in phase 2');
+    expect(await page.locator('article.finding .code').first().textContent()).toBe('TRANSFORM_SET_MISMATCH');
+    expect(await ladder.getAttribute('aria-label')).toBe(
+      'IKE messages between PeerA and PeerB, in time order',
+    );
+    expect(await ladder.locator('.host').allTextContents()).toEqual(['PeerA', 'PeerB']);
+    expect(await ladder.locator('.address').allTextContents()).toEqual(['12.1.1.1', '20.1.1.2']);
+    // One arrow per message: main mode, quick mode's first message, B's refusal.
+    const arrows = ladder.locator('g.arrow');
+    expect(await arrows.count()).toBe(8);
+    expect(await arrows.first().locator('.label').textContent()).toBe('MM1 SA (1 transform)');
+    expect(await arrows.first().getAttribute('tabindex')).toBe('0');
+    const failed = ladder.locator('g.arrow.failed');
+    expect(await failed.count()).toBe(1);
+    expect(await failed.getAttribute('aria-label')).toMatch(
+      /^Failed step; 0\.030 s: PeerA to PeerB: QM1 HASH/,
+    );
+    expect(await failed.locator('line').evaluate((el) => getComputedStyle(el).stroke)).toBe(
+      'rgb(180, 35, 24)',
+    );
+    expect(
+      await arrows
+        .first()
+        .locator('line')
+        .evaluate((el) => getComputedStyle(el).stroke),
+    ).not.toBe('rgb(180, 35, 24)');
+    // MM5, MM6, QM1 and the encrypted notify are dashed with a padlock; main mode's first four are not.
+    const encrypted = ladder.locator('g.arrow.encrypted');
+    expect(await encrypted.count()).toBe(4);
+    expect(
+      await encrypted
+        .first()
+        .locator('line')
+        .evaluate((el) => getComputedStyle(el).strokeDasharray),
+    ).not.toBe('none');
+    expect(await ladder.locator('g.arrow .lock').count()).toBe(4);
+    // Both transcripts, side by side, in each device's dialect; no key anywhere.
+    const outputs = page.locator('.text-pair pre');
+    expect(await outputs.count()).toBe(4);
+    expect(await outputs.nth(0).textContent()).toContain('sending packet to 20.1.1.2');
+    expect(await outputs.nth(1).textContent()).toContain('received packet from 12.1.1.1');
+    expect(await outputs.nth(2).textContent()).toContain('show crypto isakmp sa');
+    expect(await page.locator('main').textContent()).not.toContain('Mirr0r-Me');
+    await shot('simulate');
+
+    const heading = page.locator('#simulate-heading');
+    const legend = page.locator('.legend li').first();
+    await page.getByLabel('Language').selectOption('ja');
+    await poll(() => heading.textContent()).toBe('2 つのピア間のネゴシエーションをシミュレート');
+    expect(await legend.textContent()).toBe('平文で送信');
+    expect(await page.getByRole('button', { name: 'シミュレート', exact: true }).count()).toBe(1);
+    await poll(() => failed.getAttribute('aria-label')).toMatch(/^失敗したステップ; 0\.030 秒/);
+    // The findings come again from the server, in Japanese.
+    await poll(() => page.locator('article.finding h3').first().textContent()).toMatch(
+      /[\u3040-\u30ff\u4e00-\u9fff]/,
+    );
+    await page.getByLabel('言語').selectOption('en');
+  });
+
+  it('simulate on a phone: two runs as tabs (arrow keys), a hostile hostname as text, no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/#/simulate`);
+    // PeerB's shorter phase-1 lifetime: only B can initiate (faults.ts, LIFETIME_MISMATCH).
+    const peerA = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-a.cfg'), 'utf8').replace(
+      'hostname PeerA',
+      `hostname ${HOSTILE_HOST}`,
+    );
+    const peerB = readFileSync(join(FIXTURES, 'config/pairs/ios-ios/peer-b.cfg'), 'utf8').replace(
+      ' group 14',
+      ' group 14\n lifetime 28800',
+    );
+    await page.getByRole('textbox', { name: 'Configuration A' }).fill(peerA);
+    await page.getByRole('textbox', { name: 'Configuration B' }).fill(peerB);
+    await page.getByRole('textbox', { name: 'Configuration B' }).press('Control+Enter');
+    const tabs = page.getByRole('tab');
+    await poll(() => tabs.count()).toBe(2);
+    expect(await page.locator('.directions li').allTextContents()).toEqual([
+      `When ${HOSTILE_HOST} initiates: stopped at MM1 (LIFETIME_MISMATCH)`,
+      'When PeerB initiates: established',
+    ]);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('.ladder .host').first().textContent()).toMatch(/^<img\/src=x\/.*…$/);
+    expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('.ladder-scroll g.arrow.failed').count()).toBeGreaterThan(0);
+    await tabs.nth(0).focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await tabs.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('.ladder-scroll g.arrow.failed').count()).toBe(0);
+    expect(await page.locator('.ladder-scroll g.arrow').count()).toBe(9);
+    expect(await page.locator('.run > h3').textContent()).toBe(
+      'PeerB initiates (20.1.1.2 → 12.1.1.1, VPN 10)',
+    );
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('fleet: the tunnels with their error-rate sparklines, filtered by state', async () => {

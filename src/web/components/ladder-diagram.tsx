@@ -122,7 +122,8 @@ export function LadderDiagram({ run, names }: { run: RunReport; names: Record<Si
                   .filter(Boolean)
                   .join(' ')}
                 role="listitem"
-                tabIndex={0}
+                // SVG attributes are case-sensitive: `tabIndex` would be ignored.
+                tabindex={0}
                 aria-label={describe(s, names, t)}
               >
                 <rect
