@@ -217,14 +217,16 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     expect(await failed.getAttribute('aria-label')).toMatch(
       /^Failed step; 0\.030 s: PeerA to PeerB: QM1 HASH/,
     );
-    expect(await failed.locator('line').evaluate((el) => getComputedStyle(el).stroke)).toBe(
-      'rgb(180, 35, 24)',
-    );
+    expect(
+      await failed
+        .locator('line')
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).stroke),
+    ).toBe('rgb(180, 35, 24)');
     expect(
       await arrows
         .first()
         .locator('line')
-        .evaluate((el) => getComputedStyle(el).stroke),
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).stroke),
     ).not.toBe('rgb(180, 35, 24)');
     // MM5, MM6, QM1 and the encrypted notify are dashed with a padlock; main mode's first four are not.
     const encrypted = ladder.locator('g.arrow.encrypted');
@@ -233,7 +235,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
       await encrypted
         .first()
         .locator('line')
-        .evaluate((el) => getComputedStyle(el).strokeDasharray),
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).strokeDasharray),
     ).not.toBe('none');
     expect(await ladder.locator('g.arrow .lock').count()).toBe(4);
     // Both transcripts, side by side, in each device's dialect; no key anywhere.
@@ -287,7 +289,7 @@ describe.skipIf(skip !== undefined)('web workbench in Chromium', () => {
     await tabs.nth(0).focus();
     await page.keyboard.press('ArrowRight');
     await poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
-    expect(await tabs.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await tabs.nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await page.locator('.ladder-scroll g.arrow.failed').count()).toBe(0);
     expect(await page.locator('.ladder-scroll g.arrow').count()).toBe(9);
     expect(await page.locator('.run > h3').textContent()).toBe(
