@@ -10,7 +10,9 @@ import { parseConfig } from '../config/parse/index.js';
 import type { DirectionResult } from '../config/negotiate/negotiate.js';
 import type { Language } from '../i18n/index.js';
 import type { Finding } from '../model/findings.js';
-import type { InputText } from '../pipeline/analysis.js';
+import { detectSessions } from '../diagnose/engine.js';
+import { Analysis, type InputText } from '../pipeline/analysis.js';
+import type { Evidence } from '../model/lines.js';
 import type { Outcome, Report } from '../pipeline/report.js';
 import { WRITERS, dialectOf } from './dialects/index.js';
 import { type LadderStep, ladderOf } from './ladder.js';
@@ -142,17 +144,25 @@ export function simulateDevices(
   const outcome = outcomeOf(options.initiator, chosen, pair.outcome, check.outcome);
   const codes = [...new Set(check.findings.filter((f) => f.severity !== 'info').map((f) => f.code))];
   const failing = new Set(runs.map((r) => r.code).filter((c): c is string => c !== undefined));
+  const transcripts = {
+    a: transcriptOf('a', runs, dialects, prompts),
+    b: transcriptOf('b', runs, dialects, prompts),
+  };
+  const symptoms = symptomsIn(transcripts, names);
   const findings: Finding[] = check.findings.map((f) =>
-    failing.has(f.code) ? { ...f, source: 'simulation' as const } : f,
+    failing.has(f.code)
+      ? {
+          ...f,
+          source: 'simulation' as const,
+          evidence: [...f.evidence, ...(symptoms.get(f.code) ?? [])],
+        }
+      : f,
   );
   return {
     ...check,
     findings,
     outcome: { ...outcome, names, codes, simulated: true },
-    transcripts: {
-      a: transcriptOf('a', runs, dialects, prompts),
-      b: transcriptOf('b', runs, dialects, prompts),
-    },
+    transcripts,
     show: runs.at(-1)?.show ?? { a: '', b: '' },
     runs,
     dialects,
@@ -160,6 +170,23 @@ export function simulateDevices(
     start: start.toISOString(),
   };
 }
+
+/**
+ * The lines of the simulated transcripts where each code shows, as `diagnose` finds them there:
+ * a simulated finding cites the configuration lines that cause it and the log lines it produces.
+ */
+function symptomsIn(transcripts: Record<Side, string>, names: Record<Side, string>): Map<string, Evidence[]> {
+  const analysis = new Analysis();
+  for (const side of ['a', 'b'] as const)
+    analysis.text({ name: `${names[side]} (simulated debug)`, text: transcripts[side] });
+  const out = new Map<string, Evidence[]>();
+  for (const hit of detectSessions(analysis.sessions()))
+    if (!out.has(hit.code)) out.set(hit.code, hit.evidence.slice(0, MAX_SIMULATED_EVIDENCE));
+  return out;
+}
+
+/** Enough log lines to recognise the symptom; the transcript itself is in the report. */
+const MAX_SIMULATED_EVIDENCE = 6;
 
 /** A side's whole capture: the debug commands, then every run's lines in time order. */
 function transcriptOf(
