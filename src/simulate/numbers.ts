@@ -115,6 +115,21 @@ export function ipsecTransform(
   return { number, id: n.trans, attributes };
 }
 
+/** How IOS and PIX debugs name the ESP transform ids and authentication algorithms they check. */
+export const ESP_TRANSFORM_NAME: Record<number, string> = {
+  2: 'ESP_DES',
+  3: 'ESP_3DES',
+  11: 'ESP_NULL',
+  12: 'ESP_AES',
+};
+export const AUTH_ALGORITHM_NAME: Record<number, string> = {
+  1: 'HMAC-MD5',
+  2: 'HMAC-SHA',
+  5: 'HMAC-SHA256',
+  6: 'HMAC-SHA384',
+  7: 'HMAC-SHA512',
+};
+
 /** Bytes of a Diffie-Hellman public value per MODP group (RFC 2409, 3526). */
 export function keBytes(group: number): number {
   return ({ 1: 96, 2: 128, 5: 192, 14: 256, 15: 384, 16: 512 } as Record<number, number>)[group] ?? 256;

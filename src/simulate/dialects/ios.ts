@@ -1,3 +1,4 @@
+import { AUTH_ALGORITHM_NAME, ESP_TRANSFORM_NAME, transformNumbers } from '../numbers.js';
 import type { PolicyAttributes, Proxies, QuickModeRefusal, Trace, TraceKind } from '../trace.js';
 import type { DialectWriter, SpeakerContext } from './dialect.js';
 
@@ -77,30 +78,18 @@ function proxy(id: Proxies['local']): string {
   return `${id.address}/${mask}/${id.protocol}/${id.port} (type=${id.idType})`;
 }
 
-const TRANSFORM_NAME: Record<number, string> = { 2: 'ESP_DES', 3: 'ESP_3DES', 11: 'ESP_NULL', 12: 'ESP_AES' };
-const HMAC_NAME: Record<string, string> = {
-  'esp-md5-hmac': 'HMAC-MD5',
-  'esp-sha-hmac': 'HMAC-SHA',
-  'esp-sha256-hmac': 'HMAC-SHA256',
-  'esp-sha384-hmac': 'HMAC-SHA384',
-  'esp-sha512-hmac': 'HMAC-SHA512',
-};
-const CIPHER_ID: Record<string, number> = { 'esp-des': 2, 'esp-3des': 3, 'esp-null': 11 };
-
 function ipsecProposalLines(
   r: Release,
   ctx: SpeakerContext,
   transforms: string,
   pfsGroup?: number,
 ): string[] {
-  const words = transforms.split(' ');
-  const cipher = words.find((w) => w.startsWith('esp-') && !w.endsWith('-hmac')) ?? 'esp-des';
-  const id = CIPHER_ID[cipher] ?? 12;
-  const hmac = words.map((w) => HMAC_NAME[w]).find((x) => x !== undefined);
+  const n = transformNumbers(transforms.split(' '));
+  const hmac = AUTH_ALGORITHM_NAME[n.hmac];
   const t = tag(r, ctx);
   return [
     `${t}Checking IPSec proposal 1`,
-    `ISAKMP: transform 1, ${TRANSFORM_NAME[id] ?? 'ESP_AES'}`,
+    `ISAKMP: transform 1, ${ESP_TRANSFORM_NAME[n.trans] ?? `ESP_${n.trans}`}`,
     'ISAKMP:   attributes in transform:',
     'ISAKMP:      encaps is 1 (Tunnel)',
     'ISAKMP:      SA life type in seconds',
@@ -108,9 +97,7 @@ function ipsecProposalLines(
     'ISAKMP:      SA life type in kilobytes',
     'ISAKMP:      SA life duration (VPI) of  0x0 0x46 0x50 0x0',
     ...(hmac ? [`ISAKMP:      authenticator is ${hmac}`] : []),
-    ...(id === 12
-      ? [`ISAKMP:      key length is ${/256/.test(cipher) ? 256 : /192/.test(cipher) ? 192 : 128}`]
-      : []),
+    ...(n.keyLength !== undefined ? [`ISAKMP:      key length is ${n.keyLength}`] : []),
     ...(pfsGroup !== undefined ? [`ISAKMP:      group is ${pfsGroup}`] : []),
   ];
 }

@@ -1,4 +1,4 @@
-import { IPSEC_ATTR } from '../numbers.js';
+import { AUTH_ALGORITHM_NAME, ESP_TRANSFORM_NAME, IPSEC_ATTR } from '../numbers.js';
 import type {
   IkeMessage,
   PolicyAttributes,
@@ -64,19 +64,10 @@ function firstMismatch(mismatched: readonly string[]): string[] {
   return first ? [`${TAG}${first[1]}`] : [];
 }
 
-const ESP_NAME: Record<number, string> = { 2: 'ESP_DES', 3: 'ESP_3DES', 11: 'ESP_NULL', 12: 'ESP_AES' };
-const HMAC_NAME: Record<number, string> = {
-  1: 'HMAC-MD5',
-  2: 'HMAC-SHA',
-  5: 'HMAC-SHA256',
-  6: 'HMAC-SHA384',
-  7: 'HMAC-SHA512',
-};
-
 /** One ESP transform of a quick-mode SA payload, attribute by attribute as it arrived. */
 function ipsecTransformLines(t: TransformPayload): string[] {
   const lines = [
-    `ISAKMP: transform ${t.number}, ${ESP_NAME[t.id] ?? `ESP_${t.id}`}`,
+    `ISAKMP: transform ${t.number}, ${ESP_TRANSFORM_NAME[t.id] ?? `ESP_${t.id}`}`,
     'ISAKMP:   attributes in transform:',
   ];
   for (const a of t.attributes) {
@@ -86,7 +77,7 @@ function ipsecTransformLines(t: TransformPayload): string[] {
     else if (a.type === IPSEC_ATTR.lifeDuration)
       lines.push(`ISAKMP:      SA life duration ${duration(a.value)}`);
     else if (a.type === IPSEC_ATTR.authentication)
-      lines.push(`ISAKMP:      authenticator is ${HMAC_NAME[a.value] ?? a.value}`);
+      lines.push(`ISAKMP:      authenticator is ${AUTH_ALGORITHM_NAME[a.value] ?? a.value}`);
     else if (a.type === IPSEC_ATTR.keyLength) lines.push(`ISAKMP:      key length is ${a.value}`);
     else if (a.type === IPSEC_ATTR.groupDescription) lines.push(`ISAKMP:      group is ${a.value}`);
   }
