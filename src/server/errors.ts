@@ -12,7 +12,6 @@ export const ERROR_STATUS = {
   too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
-  not_available: 501,
   busy: 503,
   timeout: 503,
   resources_exhausted: 503,
