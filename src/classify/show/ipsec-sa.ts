@@ -2,6 +2,7 @@ import type { ShowEvent } from '../../model/events.js';
 import type { LogLine } from '../../model/lines.js';
 import type { IpsecSa, IpsecSaEntry, Platform, ProxyIdent } from '../../model/show.js';
 import type { ShowBlock, ShowParser } from './block.js';
+import { readCounters } from './ipsec-counters.js';
 
 /**
  * `show crypto ipsec sa [detail]` on IOS 12, IOS 15 / IOS-XE, PIX 6 and ASA 8/9: one entry per
@@ -16,46 +17,6 @@ const LABELS =
 /** Lines that describe the current SA (see `saField`). */
 const SA_FIELD =
   /^(?:transform:|in use settings|slot:|conn[ _]id|sa timing|IV size:|replay detection support:|Status:|SA State:)/;
-
-/** Device counter labels → camelCase keys (the rest are camel-cased as printed). */
-const COUNTER_NAMES: Record<string, string> = {
-  'pkts encaps': 'encaps',
-  'pkts encrypt': 'encrypt',
-  'pkts digest': 'digest',
-  'pkts decaps': 'decaps',
-  'pkts decrypt': 'decrypt',
-  'pkts verify': 'verify',
-  'send errors': 'sendErrors',
-  'recv errors': 'recvErrors',
-};
-
-/** Labels seen so far and their keys: a show output repeats the same dozen labels per entry. */
-const counterKeys = new Map<string, string>();
-const MAX_COUNTER_KEYS = 256;
-
-function counterKey(label: string): string {
-  let key = counterKeys.get(label);
-  if (key === undefined) {
-    key = computeCounterKey(label);
-    // Bounded: labels come from the input, which may be hostile.
-    if (counterKeys.size < MAX_COUNTER_KEYS) counterKeys.set(label, key);
-  }
-  return key;
-}
-
-function computeCounterKey(label: string): string {
-  const l = label.trim().replace(/\s+/g, ' ');
-  const known = COUNTER_NAMES[l.toLowerCase()];
-  if (known) return known;
-  const words = l
-    .replace(/^pkts /i, '')
-    .replace(/[()]/g, ' ')
-    .split(/[\s.-]+/)
-    .filter((w) => w !== '');
-  return words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
-    .join('');
-}
 
 /** Character codes of the first characters the tests below dispatch on (`First.c` is `c`'s). */
 const First = {
@@ -90,7 +51,6 @@ const CURRENT_PEER = /^current_peer:?\s*(\S+?)(?:\s+port\s+(\d+))?\s*$/;
 const DYNAMIC_PEER = /^dynamic allocated peer ip:\s*(\S+)/;
 const PROTECTED_VRF = /^protected vrf:\s*(.+)$/;
 const ACTION = /^(PERMIT|DENY),\s*flags=\{(.*)\}/;
-const COUNTER = /#+([^#:,]+?)\s*:?\s*(\d+)/g;
 const ENDPOINTS = /^local crypto endpt\.?:\s*([^,\s]+),\s*remote crypto endpt\.?:\s*(\S+)/;
 const ENDPOINT_PORT = /^(.*?)\/(\d+)$/;
 const TRAILING_COMMA = /,$/;
@@ -223,8 +183,7 @@ class IpsecSaBlock implements ShowBlock {
       e.action = m[1]!;
       e.flags = m[2]!;
     } else if (c === First.hash) {
-      COUNTER.lastIndex = 0;
-      while ((m = COUNTER.exec(t)) !== null) e.counters[counterKey(m[1]!)] = Number(m[2]);
+      readCounters(t, e.counters);
     } else if (c === First.l && (m = ENDPOINTS.exec(t))) {
       const [la, lp] = splitEndpoint(m[1]!);
       const [ra, rp] = splitEndpoint(m[2]!.replace(TRAILING_COMMA, ''));
