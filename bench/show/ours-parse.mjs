@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * Runs ipsec-doctor's read and classify stages (the show parsers) over one file and prints the
- * record count, or with --json the records under the TextFSM template's field names.
+ * Runs ipsec-doctor's read and classify stages (the show parsers) over one file, read as the CLI
+ * reads its inputs, and prints the record count, or with --json the records under the TextFSM
+ * template's field names.
  *   node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]
  * Uses the build in dist/ (`npm run build`), or the one IPSEC_DOCTOR_DIST names (to compare builds).
  */
-import { createReadStream } from 'node:fs';
 import process from 'node:process';
 import { URL, pathToFileURL } from 'node:url';
 import { AS_TEMPLATE_FIELDS } from './fields.mjs';
@@ -20,7 +20,8 @@ const dist = process.env.IPSEC_DOCTOR_DIST
   ? pathToFileURL(`${process.env.IPSEC_DOCTOR_DIST}/`)
   : new URL('../../dist/', import.meta.url);
 const { Classifier } = await import(new URL('classify/classifier.js', dist).href);
-const { ByteLineSplitter, LineReader } = await import(new URL('read/lines.js', dist).href);
+const { LineReader } = await import(new URL('read/lines.js', dist).href);
+const { streamLines } = await import(new URL('cli/inputs.js', dist).href);
 const asJson = process.argv.includes('--json');
 const records = [];
 let count = 0;
@@ -29,8 +30,7 @@ const classifier = new Classifier((event) => {
   else count += toFields.count(event);
 });
 const reader = new LineReader(input);
-const splitter = new ByteLineSplitter((line, cut) => classifier.push(reader.read(line, cut)));
-for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 })) splitter.push(chunk);
-splitter.end();
+// The CLI's own file reader (chunk size, splitting, decoding), as `diagnose FILE` reads a file.
+await streamLines(input, (line, cut) => classifier.push(reader.read(line, cut)));
 classifier.end();
 process.stdout.write(asJson ? JSON.stringify(records) : `${count}\n`);
