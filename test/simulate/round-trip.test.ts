@@ -4,10 +4,14 @@
  * both sides names the same code `check` names for the configurations.
  */
 import { describe, expect, it } from 'vitest';
-import { check, diagnose } from '../../src/index.js';
+import { check, diagnose, parseConfig } from '../../src/index.js';
 import { simulate } from '../../src/simulate/index.js';
 import type { Dialect } from '../../src/simulate/trace.js';
 import { FAULTS, PAIRS, apply, read } from '../config/faults.js';
+import { CANONICAL_TUNNEL, tunnelValues } from '../../src/generate/addressing.js';
+import { pairConfigs } from '../../src/generate/episodes.js';
+import { FAULT_TABLE } from '../../src/generate/faults.js';
+import { PAIR_TEMPLATES } from '../../src/generate/templates.js';
 
 /**
  * Configuration faults a negotiation cannot show: they concern traffic once the tunnel is up,
@@ -49,29 +53,66 @@ const cases = FAULTS.flatMap((f) =>
   ),
 );
 
+/** The codes `check` names, as a device's log can show them, and the codes `diagnose` sees in the simulated logs. */
+function roundTrip(
+  a: { name: string; text: string },
+  b: { name: string; text: string },
+  dialects: { a?: Dialect } = {},
+) {
+  const checked = check(a, b);
+  const symptom = (code: string) => {
+    const s = SYMPTOM_OF[code];
+    return s && (s.phase === undefined || s.phase === checked.outcome.failedPhase) ? s.code : code;
+  };
+  // A lint finding about a third peer (an entry for another site without a key) is no part of this negotiation.
+  const ours = new Set(
+    [a, b].flatMap((i) =>
+      parseConfig(i.name, i.text).interfaces.flatMap((x) => (x.address ? [x.address] : [])),
+    ),
+  );
+  const predicted = errors(checked.findings.filter((f) => f.peer === undefined || ours.has(f.peer)))
+    .filter((c) => !NO_NEGOTIATION_SYMPTOM.has(c))
+    .map(symptom);
+  const sim = simulate(a, b, { dialects });
+  expect(sim.outcome).toMatchObject({
+    established: checked.outcome.established,
+    states: checked.outcome.states,
+  });
+  const logs = (['a', 'b'] as const).map((side) => ({
+    name: `${side}.log`,
+    text: `${sim.transcripts[side]}\n${sim.show[side]}`,
+  }));
+  return { predicted: [...new Set(predicted)].sort(), seen: errors(diagnose(logs).findings) };
+}
+
 describe('round trip: diagnose on the simulated transcripts names what check names', () => {
   it.each(cases)('%s', (_name, fault, ios) => {
     const inputs = PAIRS[fault.pair].map(read);
     inputs[fault.side] = { ...inputs[fault.side]!, text: apply(inputs[fault.side]!.text, fault.edits) };
-    const [a, b] = [inputs[0]!, inputs[1]!];
-    const checked = check(a, b);
-    const symptom = (code: string) => {
-      const s = SYMPTOM_OF[code];
-      return s && (s.phase === undefined || s.phase === checked.outcome.failedPhase) ? s.code : code;
-    };
-    const predicted = errors(checked.findings)
-      .filter((c) => !NO_NEGOTIATION_SYMPTOM.has(c))
-      .map(symptom);
-    const sim = simulate(a, b, { dialects: { a: ios } });
-    expect(sim.outcome).toMatchObject({
-      established: checked.outcome.established,
-      states: checked.outcome.states,
-    });
-    const logs = (['a', 'b'] as const).map((side) => ({
-      name: `${side}.log`,
-      text: `${sim.transcripts[side]}\n${sim.show[side]}`,
-    }));
-    const seen = errors(diagnose(logs).findings);
+    const { predicted, seen } = roundTrip(inputs[0]!, inputs[1]!, { a: ios });
     expect(seen).toEqual([...new Set([...predicted, ...(fault.logsAlsoShow ?? [])])].sort());
+  });
+});
+
+/**
+ * The generator's templates add the combinations the fixtures lack (ASA↔ASA, IOS 12↔IOS 15,
+ * IOS 12.3↔PIX 6.3 with DH group 5) and its own fault edits.
+ */
+const templateCases = PAIR_TEMPLATES.flatMap((pair) =>
+  [undefined, ...FAULT_TABLE.filter((f) => f.edits[pair[f.side].platform] !== undefined)].map(
+    (fault) => [`${pair.name}: ${fault?.code ?? 'healthy'}`, pair, fault] as const,
+  ),
+);
+
+describe('round trip on every platform combination of the generator', () => {
+  it.each(templateCases)('%s', (_name, pair, fault) => {
+    const values = tunnelValues(CANONICAL_TUNNEL, { a: pair.a.platform, b: pair.b.platform });
+    const configs = pairConfigs(pair, fault, values, 'round-Trip-1');
+    const { predicted, seen } = roundTrip(
+      { name: `${values.a.host}.cfg`, text: configs.a },
+      { name: `${values.b.host}.cfg`, text: configs.b },
+    );
+    expect(seen).toEqual(predicted);
+    if (fault) expect(predicted.length).toBeGreaterThan(0);
   });
 });
