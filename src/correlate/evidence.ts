@@ -1,7 +1,7 @@
 import type { Event } from '../model/events.js';
 import type { FindingSource } from '../model/findings.js';
 import type { Evidence, LogLine } from '../model/lines.js';
-import type { IpsecSaEntry, ProxyIdent } from '../model/show.js';
+import type { IpsecSaEntry, IsakmpSaRow, ProxyIdent } from '../model/show.js';
 import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
 
 /**
@@ -30,9 +30,14 @@ export interface SaEntryFacts {
   outbound: boolean;
 }
 
+/** Fields of every event no rule reads once the event is kept (routing and the source used them). */
+type Routing = 'lines' | 'peer' | 'connId' | 'dialect' | 'msgId';
+
 type Fields<E> = E extends { kind: 'show.ipsec-sa' }
-  ? Omit<E, 'lines' | 'entry'> & { entry: SaEntryFacts }
-  : Omit<E, 'lines'>;
+  ? Omit<E, Routing | 'entry'> & { entry: SaEntryFacts }
+  : E extends { kind: 'show.isakmp-sa' }
+    ? Omit<E, Routing | 'row'> & { row: Pick<IsakmpSaRow, 'state'> }
+    : Omit<E, Routing>;
 
 /**
  * An event as a session keeps it until the end: its fields without its lines, which become compact
@@ -43,16 +48,18 @@ export type Kept<E extends Event = Event> = E extends unknown ? Fields<E> & Cite
 
 export function keep<E extends Event>(event: E): Kept<E>;
 export function keep(event: Event): Kept {
-  const { lines, ...fields } = event;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { lines, peer, connId, dialect, msgId, ...fields } = event;
   const kept = fields as Record<string, unknown>;
   if (event.kind === 'show.ipsec-sa') kept['entry'] = factsOf(event.entry);
+  else if (event.kind === 'show.isakmp-sa') kept['row'] = { state: event.row.state };
   const n = Math.min(lines.length, MAX_EVIDENCE);
   const lineNos = new Array<number>(n);
   const texts = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     lineNos[i] = l.lineNo;
-    texts[i] = l.raw;
+    texts[i] = shared(l.raw);
   }
   kept['input'] = lines[0]?.input ?? '';
   kept['lineNos'] = lineNos;
@@ -64,6 +71,22 @@ export function keep(event: Event): Kept {
 /** The evidence records of a kept event's lines. */
 export function evidenceOfKept(kept: Cited): Evidence[] {
   return kept.lineNos.map((line, i) => ({ input: kept.input, line, text: kept.texts[i]! }));
+}
+
+/**
+ * One string per distinct text among recently kept lines: show output repeats most of its lines
+ * word for word (`inbound esp sas:`, `#pkts compressed: 0, …`), entry after entry and device after
+ * device. Emptied when full, so it stays small and follows what the input repeats now.
+ */
+const recentTexts = new Map<string, string>();
+const MAX_RECENT_TEXTS = 4096;
+
+function shared(text: string): string {
+  const known = recentTexts.get(text);
+  if (known !== undefined) return known;
+  if (recentTexts.size >= MAX_RECENT_TEXTS) recentTexts.clear();
+  recentTexts.set(text, text);
+  return text;
 }
 
 function factsOf(entry: IpsecSaEntry): SaEntryFacts {
