@@ -77,6 +77,17 @@ describe('simulate: what the two devices would say', () => {
     expect(onlyB.show.b).toContain('Crypto map tag: OUTSIDE-MAP');
   });
 
+  it('a file that is no IPsec configuration: no run, one finding that says which file names no peer', () => {
+    const r = simulate(
+      { name: 'notes.txt', text: 'hello world\n' },
+      { name: HQ, text: readFileSync(HQ, 'utf8') },
+    );
+    expect(r.runs).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toEqual(['PEER_ADDRESS_MISMATCH']);
+    expect(r.findings[0]!.summary).toContain('notes.txt names no IPsec peer');
+    expect(r.transcripts.a.split('\n').every((l) => /debug|debugging/.test(l))).toBe(true);
+  });
+
   it('a healthy pair: one run, established, sa created on both sides, no error', () => {
     const r = simulate(read(PAIRS['ios-ios'][0]), read(PAIRS['ios-ios'][1]));
     expect(r.runs).toHaveLength(1);

@@ -10,7 +10,7 @@ import {
 } from '../negotiate/negotiate.js';
 import { phase2Lifetime } from '../negotiate/phase2.js';
 import { fixCommands } from './fixes.js';
-import { type ConfigHit, lines } from './hit.js';
+import { type ConfigHit, lines, nameOf } from './hit.js';
 
 export interface PairResult {
   hits: ConfigHit[];
@@ -155,8 +155,10 @@ function unrelated(a: DeviceConfig, b: DeviceConfig): ConfigHit {
       peersOfB: peersOf(b),
       addressesOfA: ikeEndpoints(a).map((e) => e.address),
       addressesOfB: ikeEndpoints(b).map((e) => e.address),
+      withoutPeers: [a, b].filter((d) => peersOf(d).length === 0).map(nameOf),
     },
-    context: 'unrelated',
+    // A side with no peer at all is most likely not the configuration meant (or not an IPsec one).
+    context: peersOf(a).length === 0 || peersOf(b).length === 0 ? 'noPeers' : 'unrelated',
     commands: [],
   };
 }
