@@ -10,22 +10,24 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
 }
 
-/** One arrow of the ladder: A's side on the left, B's on the right, the stopping step marked. */
-function arrow(s: LadderStep, t: Translator): string {
-  const label = [
-    s.step,
-    s.payloads.join(', '),
+/**
+ * One arrow of the ladder: A's side on the left, B's on the right, the stopping step marked.
+ * Payloads that do not fit beside the arrow go on the line below it.
+ */
+function arrow(s: LadderStep, t: Translator): string[] {
+  const tags = [
     s.encrypted ? `[${t.text('simulate.encrypted')}]` : '',
     s.retransmission ? `(${t.text('simulate.retransmission', { count: s.retransmission })})` : '',
-  ]
-    .filter((x) => x !== '')
-    .join(' ');
-  const body = ` ${label} `;
+  ].filter((x) => x !== '');
+  const full = [s.step, s.payloads.join(', '), ...tags].filter((x) => x !== '').join(' ');
+  const fits = full.length + 8 <= WIDTH;
+  const body = ` ${fits ? full : [s.step, ...tags].join(' ')} `;
   const line = Math.max(4, WIDTH - body.length - 2);
   const lost = !s.delivered;
-  const head = s.from === 'a' ? (lost ? '╳' : '▶') : lost ? '╳' : '◀';
+  const head = lost ? '╳' : s.from === 'a' ? '▶' : '◀';
   const text = s.from === 'a' ? `├${body}${'─'.repeat(line)}${head}` : `${head}${'─'.repeat(line)}${body}┤`;
-  return `${text}${lost ? ` ${t.text('simulate.lost')}` : ''}${s.failed ? ' ✗' : ''}`;
+  const first = `${text}${lost ? ` ${t.text('simulate.lost')}` : ''}${s.failed ? ' ✗' : ''}`;
+  return fits ? [first] : [first, `  ${s.payloads.join(', ')}`];
 }
 
 export function ladderLines(run: RunReport, r: SimulationReport, t: Translator): string[] {
@@ -34,7 +36,11 @@ export function ladderLines(run: RunReport, r: SimulationReport, t: Translator):
   const out = [
     `${' '.repeat(11)}${left}${' '.repeat(Math.max(1, WIDTH + 1 - left.length - right.length))}${right}`,
   ];
-  for (const s of run.ladder) out.push(`${seconds(s.at).padStart(10)} ${arrow(s, t)}`);
+  for (const s of run.ladder) {
+    const [first, more] = arrow(s, t);
+    out.push(`${seconds(s.at).padStart(10)} ${first}`);
+    if (more !== undefined) out.push(`${' '.repeat(11)}${more}`);
+  }
   return out;
 }
 
