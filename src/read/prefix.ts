@@ -21,14 +21,56 @@ const COLON = / ?: ?/y;
 const HOST = /([A-Za-z0-9][\w.-]*) (?::\s?)?/y;
 const MONTH_LIKE = /[A-Z][a-z]{2} /y;
 
-/** A timestamp as printed, without the `*` (not synchronised) or `.` (synchronised once) mark. */
-function unmarked(stamp: string): string {
-  const c = stamp.charCodeAt(0);
-  return c === 42 || c === 46 ? stamp.slice(1) : stamp;
+/** A timestamp as printed from `start` to `end`, without the `*` (not synchronised) or `.` (synchronised once) mark. */
+function stampAt(line: string, start: number, end: number): string {
+  const c = line.charCodeAt(start);
+  return line.slice(c === 42 || c === 46 ? start + 1 : start, end);
 }
 
 /** Only whitespace (the same set `trim` removes), tested without allocating a trimmed copy. */
 const BLANK = /^\s*$/;
+
+function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // A printable ASCII first character settles it without the pattern.
+  return !(c > 32 && c < 127) && BLANK.test(s);
+}
+
+/*
+ * Necessary conditions for the patterns below, tested on a character or two so that most lines
+ * (debug messages after their stamp, show rows, sequence numbers) skip patterns that cannot match.
+ */
+
+/** Whether MONTH_TIME can match at `pos`: a month's first letter, after an optional mark. */
+function monthCanStart(s: string, pos: number): boolean {
+  let c = s.charCodeAt(pos);
+  if (c === 42 || c === 46) c = s.charCodeAt(pos + 1);
+  // J F M A S O N D
+  return c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Where the run of digits starting at `pos` ends (looking at most `max` digits ahead). */
+function digitsEnd(s: string, pos: number, max: number): number {
+  let i = pos;
+  while (i - pos <= max && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether UPTIME can match at `pos`: 1-3 digits then w/d/y, or 1-2 digits then a colon. */
+function uptimeCanStart(s: string, pos: number): boolean {
+  const c = s.charCodeAt(pos);
+  const from = c === 42 || c === 46 ? pos + 1 : pos;
+  const end = digitsEnd(s, from, 3);
+  const n = end - from;
+  const after = s.charCodeAt(end) | 32; // lower case for letters
+  return (
+    n >= 1 && ((after === 58 && n <= 2) || ((after === 119 || after === 100 || after === 121) && n <= 3))
+  );
+}
 
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -63,10 +105,10 @@ export function stripPrefix(line: string): Prefix {
   let pos = 0;
   let host: string | undefined;
   let time: string | undefined;
-  let end = matchEnd(PRI, line, pos);
+  let end = first === 60 ? matchEnd(PRI, line, pos) : -1;
   if (end !== -1) {
     pos = end;
-    const h = at(RFC5424, line, pos);
+    const h = line.charCodeAt(pos) === 49 ? at(RFC5424, line, pos) : null;
     if (h) {
       time = h[1] === '-' ? undefined : h[1];
       host = h[2] === '-' ? undefined : h[2];
@@ -81,8 +123,11 @@ export function stripPrefix(line: string): Prefix {
     const mark = c === 42 || c === 46; // * or . before a Cisco timestamp
     // Cheap first-character tests keep the regexes off lines that cannot carry a prefix.
     if (!digit && !mark && !(c >= 65 && c <= 90) && c !== 58) break;
-    if ((end = matchEnd(digit ? ISO_TIME : MONTH_TIME, line, pos)) !== -1) {
-      time = unmarked(line.slice(pos, end));
+    const stamp = digit
+      ? line.charCodeAt(pos + 4) === 45 && matchEnd(ISO_TIME, line, pos)
+      : monthCanStart(line, pos) && matchEnd(MONTH_TIME, line, pos);
+    if (stamp !== false && (end = stamp) !== -1) {
+      time = stampAt(line, pos, end);
       pos = end;
       const colon = matchEnd(COLON, line, pos);
       if (colon !== -1) {
@@ -101,12 +146,16 @@ export function stripPrefix(line: string): Prefix {
           pos += h[0].length;
         }
       }
-    } else if ((digit || mark) && (end = matchEnd(UPTIME, line, pos)) !== -1) {
-      time = unmarked(line.slice(pos, end));
+    } else if ((digit || mark) && uptimeCanStart(line, pos) && (end = matchEnd(UPTIME, line, pos)) !== -1) {
+      time = stampAt(line, pos, end);
       pos = end;
       const colon = matchEnd(COLON, line, pos);
       if (colon !== -1) pos = colon;
-    } else if (digit && (end = matchEnd(SEQUENCE, line, pos)) !== -1) {
+    } else if (
+      digit &&
+      line.charCodeAt(digitsEnd(line, pos, 10)) === 58 &&
+      (end = matchEnd(SEQUENCE, line, pos)) !== -1
+    ) {
       pos = end;
     } else if (line.charCodeAt(pos) === 58 && pos > 0) {
       pos++; // ASA `host : %ASA…`
@@ -117,7 +166,7 @@ export function stripPrefix(line: string): Prefix {
   if (pos === 0) return { body: line };
   // A seq-only header with trailing spaces leaves nothing: the message follows on the next line.
   const rest = line.slice(pos);
-  const prefix: Prefix = { body: BLANK.test(rest) ? '' : rest };
+  const prefix: Prefix = { body: isBlank(rest) ? '' : rest };
   if (host !== undefined) prefix.host = host;
   if (time !== undefined) prefix.time = time;
   return prefix;
