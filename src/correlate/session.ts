@@ -1,6 +1,7 @@
 import type { Dialect, Event, EventKind, EventOf, IkeAttribute } from '../model/events.js';
-import type { Evidence } from '../model/lines.js';
+import type { Evidence, LogLine } from '../model/lines.js';
 import { evidenceOf } from '../model/lines.js';
+import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
 import { type Kept, keep } from './evidence.js';
 
 /** Events of one kind seen in a session: how many, the first few (for evidence), the latest's fields. */
@@ -61,6 +62,42 @@ const COUNTED_ONLY = new Set<EventKind>([
 /** Failed rounds kept per session (later ones are only counted). */
 const KEEP_FAILURES = 8;
 const MAX_ROUND_REASONS = 24;
+/**
+ * Offers kept per phase-1 round: a device checks each offered transform against each of its
+ * policies, a few dozen at most; a longer round is hostile input and its later offers are dropped.
+ */
+const MAX_ROUND_OFFERS = 64;
+
+/**
+ * An offer while its round is open: the lines it cites, not yet evidence records (nearly every
+ * round is accepted and its offers dropped), at most the MAX_EVIDENCE a finding can cite.
+ */
+interface OpenOffer {
+  transform?: number;
+  priority?: number;
+  attributes: Partial<Record<IkeAttribute, string>>;
+  mismatched: IkeAttribute[];
+  lines: LogLine[];
+}
+
+function openOffer(): OpenOffer {
+  return { attributes: {}, mismatched: [], lines: [] };
+}
+
+function cite(offer: OpenOffer, lines: readonly LogLine[]): void {
+  for (const l of lines) if (offer.lines.length < MAX_EVIDENCE) offer.lines.push(l);
+}
+
+function settled(offer: OpenOffer): Offer {
+  const out: Offer = {
+    attributes: offer.attributes,
+    mismatched: offer.mismatched,
+    evidence: offer.lines.map(evidenceOf),
+  };
+  if (offer.transform !== undefined) out.transform = offer.transform;
+  if (offer.priority !== undefined) out.priority = offer.priority;
+  return out;
+}
 
 /**
  * Everything one device said about one peer (or, until it names one, about an anonymous peer):
@@ -74,8 +111,8 @@ export class Session {
   phase: 1 | 2 = 1;
   readonly failures: FailedRound[] = [];
   failedRounds = 0;
-  private p1Pending: Offer[] = [];
-  private p1Current: Offer | undefined;
+  private p1Pending: OpenOffer[] = [];
+  private p1Current: OpenOffer | undefined;
   private p2Pending: Kept[] = [];
   p1Accepted = false;
   p2Accepted = false;
@@ -133,7 +170,7 @@ export class Session {
     for (const l of other.locals) this.addLocal(l);
     for (const d of other.dialects) this.dialects.add(d);
     this.failures.push(...other.failures);
-    this.p1Pending.push(...other.p1Pending);
+    for (const o of other.p1Pending) this.pend1(o);
     this.p2Pending.push(...other.p2Pending);
     this.p1Accepted ||= other.p1Accepted;
     this.p2Accepted ||= other.p2Accepted;
@@ -142,7 +179,7 @@ export class Session {
 
   /** Ends the input: a round still open with rejections and no acceptance counts as refused. */
   close(): void {
-    if (this.p1Current && this.p1Current.mismatched.length > 0) this.p1Pending.push(this.p1Current);
+    if (this.p1Current && this.p1Current.mismatched.length > 0) this.pend1(this.p1Current);
     if (this.p1Pending.length > 0 && !this.p1Accepted) this.commit(1, [], true);
     if (this.p2Pending.length > 0 && !this.p2Accepted) this.commit(2, [], true);
   }
@@ -152,25 +189,23 @@ export class Session {
     switch (e.kind) {
       case 'ike.transform-check':
         this.phase = 1;
-        this.p1Current = {
-          priority: e.priority,
-          attributes: {},
-          mismatched: [],
-          evidence: e.lines.map(evidenceOf),
-        };
+        this.p1Current = openOffer();
+        this.p1Current.priority = e.priority;
         if (e.transform !== undefined) this.p1Current.transform = e.transform;
+        cite(this.p1Current, e.lines);
         return;
       case 'ike.attribute':
         if (this.p1Current) {
           this.p1Current.attributes[e.attribute] = e.value;
-          this.p1Current.evidence.push(...e.lines.map(evidenceOf));
+          cite(this.p1Current, e.lines);
         }
         return;
       case 'ike.attr-mismatch':
         this.phase = 1;
-        this.p1Current ??= { attributes: {}, mismatched: [], evidence: [] };
-        this.p1Current.mismatched.push(e.attribute);
-        this.p1Current.evidence.push(...e.lines.map(evidenceOf));
+        this.p1Current ??= openOffer();
+        // Rules read the mismatched attributes as a set: a repeat adds nothing.
+        if (!this.p1Current.mismatched.includes(e.attribute)) this.p1Current.mismatched.push(e.attribute);
+        cite(this.p1Current, e.lines);
         return;
       case 'ike.atts-acceptable':
         if (this.phase === 1) {
@@ -184,9 +219,9 @@ export class Session {
         return;
       case 'ike.atts-not-acceptable':
         if (this.phase === 1) {
-          const offer = this.p1Current ?? { attributes: {}, mismatched: [], evidence: [] };
-          offer.evidence.push(...e.lines.map(evidenceOf));
-          this.p1Pending.push(offer);
+          const offer = this.p1Current ?? openOffer();
+          cite(offer, e.lines);
+          this.pend1(offer);
           this.p1Current = undefined;
         } else this.pend2(e);
         return;
@@ -266,6 +301,10 @@ export class Session {
     this.onLocal?.(local);
   }
 
+  private pend1(offer: OpenOffer): void {
+    if (this.p1Pending.length < MAX_ROUND_OFFERS) this.p1Pending.push(offer);
+  }
+
   private pend2(e: Event): void {
     if (this.p2Pending.length < MAX_ROUND_REASONS) this.p2Pending.push(keep(e));
   }
@@ -273,9 +312,9 @@ export class Session {
   private commit(phase: 1 | 2, reasons: Kept[], unfinished: boolean): void {
     if (phase === 1) {
       if (this.p1Current && (this.p1Current.mismatched.length > 0 || this.p1Pending.length === 0)) {
-        this.p1Pending.push(this.p1Current);
+        this.pend1(this.p1Current);
       }
-      this.failures.push({ phase, offers: this.p1Pending, reasons, unfinished });
+      this.failures.push({ phase, offers: this.p1Pending.map(settled), reasons, unfinished });
       this.p1Pending = [];
       this.p1Current = undefined;
     } else {
