@@ -106,7 +106,8 @@ export function flip(p: Proxies): Proxies {
   return { local: p.remote, remote: p.local };
 }
 
-function anyProxies(): Proxies {
+/** A tunnel without a proposal to show (none was made): any ↔ any, as a VTI proposes. */
+export function anyProxies(): Proxies {
   const any: IdPayload = {
     type: 'ID',
     idType: 4,

@@ -4,7 +4,7 @@ import type { DirectionResult, Failure } from '../../config/negotiate/negotiate.
 import type { Dialect, IkeMessage, IpsecSa, Payload, Side, SideState, Step, Trace } from '../trace.js';
 import { promptName } from '../prompt.js';
 import { Clock, seededRandom } from './clock.js';
-import { type Decisions, decisionsOf, flip } from './decisions.js';
+import { type Decisions, anyProxies, decisionsOf, flip } from './decisions.js';
 import { EXCHANGE_OF, type Negotiated, payloadsOf, refusalNotify } from './packets.js';
 import { RETRANSMIT, family, initialState, stateAfter } from './states.js';
 
@@ -262,7 +262,7 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
         return clock.at(WORK_MS, () => log('responder', phase1Complete('responder', 'MM5')));
       case 'QM1': {
         if (m.retransmission) return;
-        const proxies = flip(decisions.proposal ?? { local: anyId, remote: anyId });
+        const proxies = flip(decisions.proposal ?? anyProxies());
         log('responder', {
           kind: 'qm-proposal',
           peer: d.from,
@@ -306,7 +306,7 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
   };
 
   const saOf = (r: Role): IpsecSa => {
-    const proposal = decisions.proposal ?? { local: anyId, remote: anyId };
+    const proposal = decisions.proposal ?? anyProxies();
     const mine = r === 'initiator';
     const entry = mine ? d.entry : (d.agreed.responderEntry ?? d.entry);
     return {
@@ -327,13 +327,14 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
     };
   };
 
-  const interfaceOf = (r: Role): string =>
-    r === 'responder'
-      ? (d.exchange.responderInterface?.nameif ?? d.exchange.responderInterface?.name ?? 'outside')
-      : (() => {
-          const itf = ikeEndpoints(initiator.device).find((e) => e.address === d.from)?.interface;
-          return itf?.nameif ?? itf?.name ?? 'outside';
-        })();
+  /** The interface each side's crypto map (or tunnel) is on, as its show output names it. */
+  const interfaceOf = (r: Role): string => {
+    const itf =
+      r === 'responder'
+        ? d.exchange.responderInterface
+        : ikeEndpoints(initiator.device).find((e) => e.address === d.from)?.interface;
+    return itf?.nameif ?? itf?.name ?? 'outside';
+  };
 
   // The initiator starts: traffic matched its crypto ACL (or the tunnel came up).
   const aggressive = d.mode === 'aggressive';
@@ -384,15 +385,6 @@ export function playDirection(d: DirectionResult, initiator: Speaker, responder:
     ...(stoppedAt && !established && { stoppedAt }),
   };
 }
-
-const anyId = {
-  type: 'ID' as const,
-  idType: 4 as const,
-  protocol: 0,
-  port: 0,
-  address: '0.0.0.0',
-  second: '0.0.0.0',
-};
 
 function usesPreShare(d: Decisions): boolean {
   const c = d.walk.at(-1);
