@@ -11,9 +11,15 @@ import { MAX_EVIDENCE } from '../diagnose/rules/rule.js';
  */
 export interface Cited {
   input: string;
-  lineNos: number[];
-  /** The lines' texts as read (`LogLine.raw`), one per line number. */
-  texts: string[];
+  /** The first line's number (kept events sort by it; 0 for an event without lines). */
+  lineNo: number;
+  /** The first line's text as read (`LogLine.raw`); undefined for an event without lines. */
+  text: string | undefined;
+  /**
+   * The next lines of an event that spans several (a message with continuation lines, a show
+   * entry). Most events have one line: they hold no arrays.
+   */
+  more: { lineNos: number[]; texts: string[] } | undefined;
   source: FindingSource;
 }
 
@@ -53,24 +59,34 @@ export function keep(event: Event): Kept {
   const kept = fields as Record<string, unknown>;
   if (event.kind === 'show.ipsec-sa') kept['entry'] = factsOf(event.entry);
   else if (event.kind === 'show.isakmp-sa') kept['row'] = { state: event.row.state };
+  const first = lines[0];
   const n = Math.min(lines.length, MAX_EVIDENCE);
-  const lineNos = new Array<number>(n);
-  const texts = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const l = lines[i]!;
-    lineNos[i] = l.lineNo;
-    texts[i] = shared(l.raw);
+  let more: Cited['more'];
+  if (n > 1) {
+    more = { lineNos: new Array<number>(n - 1), texts: new Array<string>(n - 1) };
+    for (let i = 1; i < n; i++) {
+      const l = lines[i]!;
+      more.lineNos[i - 1] = l.lineNo;
+      more.texts[i - 1] = shared(l.raw);
+    }
   }
-  kept['input'] = lines[0]?.input ?? '';
-  kept['lineNos'] = lineNos;
-  kept['texts'] = texts;
-  kept['source'] = sourceOfEvent(event.kind, lines[0], event.msgId);
+  kept['input'] = first?.input ?? '';
+  kept['lineNo'] = first?.lineNo ?? 0;
+  kept['text'] = first === undefined ? undefined : shared(first.raw);
+  kept['more'] = more;
+  kept['source'] = sourceOfEvent(event.kind, first, event.msgId);
   return kept as unknown as Kept;
 }
 
 /** The evidence records of a kept event's lines. */
 export function evidenceOfKept(kept: Cited): Evidence[] {
-  return kept.lineNos.map((line, i) => ({ input: kept.input, line, text: kept.texts[i]! }));
+  if (kept.text === undefined) return [];
+  const out: Evidence[] = [{ input: kept.input, line: kept.lineNo, text: kept.text }];
+  const more = kept.more;
+  if (more)
+    for (let i = 0; i < more.lineNos.length; i++)
+      out.push({ input: kept.input, line: more.lineNos[i]!, text: more.texts[i]! });
+  return out;
 }
 
 /**

@@ -58,7 +58,7 @@ export function sourceOf(events: readonly Kept[]): FindingSource {
 export function eventsOf(session: Session, ...kinds: Event['kind'][]): Kept[] {
   const out: Kept[] = [];
   for (const k of kinds) out.push(...(session.seen.get(k)?.kept ?? []));
-  return out.sort((a, b) => (a.lineNos[0] ?? 0) - (b.lineNos[0] ?? 0));
+  return out.sort((a, b) => a.lineNo - b.lineNo);
 }
 
 /** Whether the device speaks ASA/PIX (remedies then use ASA commands). */

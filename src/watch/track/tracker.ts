@@ -1,3 +1,4 @@
+import { evidenceOfKept } from '../../correlate/evidence.js';
 import type { Session } from '../../correlate/session.js';
 import { CATALOGUE, type Code, entry } from '../../diagnose/catalogue.js';
 import type { Placed } from '../../diagnose/engine.js';
@@ -477,7 +478,7 @@ function occurrencesOf(session: Session, evidence: readonly Evidence[]): number 
   const cited = new Set(evidence.map((e) => `${e.input}\u0000${e.line}`));
   let n = 0;
   for (const seen of session.seen.values()) {
-    const hit = seen.kept.some((e) => e.lineNos.some((n) => cited.has(`${e.input}\u0000${n}`)));
+    const hit = seen.kept.some((e) => evidenceOfKept(e).some((l) => cited.has(`${l.input}\u0000${l.line}`)));
     if (hit) n += seen.count;
   }
   return Math.max(n, session.failedRounds, 1);
