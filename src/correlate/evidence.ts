@@ -90,18 +90,19 @@ export function evidenceOfKept(kept: Cited): Evidence[] {
 }
 
 /**
- * One string per distinct text among recently kept lines: show output repeats most of its lines
- * word for word (`inbound esp sas:`, `#pkts compressed: 0, …`), entry after entry and device after
- * device. Emptied when full, so it stays small and follows what the input repeats now.
+ * One string per distinct text among kept lines: show output repeats most of its lines word for
+ * word (`inbound esp sas:`, `#pkts compressed: 0, …`), entry after entry and device after device,
+ * from its first entries on. The table takes the first texts it meets and then only answers:
+ * emptying it when full turned the table and its texts into old-generation garbage (peak RSS on
+ * the 1 GB log 249 -> 203-225 MB with the same sharing).
  */
-const recentTexts = new Map<string, string>();
-const MAX_RECENT_TEXTS = 4096;
+const keptTexts = new Map<string, string>();
+const MAX_KEPT_TEXTS = 4096;
 
 function shared(text: string): string {
-  const known = recentTexts.get(text);
+  const known = keptTexts.get(text);
   if (known !== undefined) return known;
-  if (recentTexts.size >= MAX_RECENT_TEXTS) recentTexts.clear();
-  recentTexts.set(text, text);
+  if (keptTexts.size < MAX_KEPT_TEXTS) keptTexts.set(text, text);
   return text;
 }
 
