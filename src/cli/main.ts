@@ -1,29 +1,36 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
-import { register as annotate } from './commands/annotate.js';
-import { register as config } from './commands/config.js';
-import { register as diagnose } from './commands/diagnose.js';
-import { register as explain } from './commands/explain.js';
-import { register as generate } from './commands/generate.js';
-import { register as mtu } from './commands/mtu.js';
-import { register as serve } from './commands/serve.js';
-import { register as simulate } from './commands/simulate.js';
-import { register as watch } from './commands/watch.js';
 import { InputError } from './inputs.js';
 import type { SetExit } from './options.js';
 
-/** Each verb registers itself from its own module under commands/. */
-const VERBS: ((program: Command, setExit: SetExit) => void)[] = [
-  diagnose,
-  explain,
-  annotate,
-  config,
-  simulate,
-  generate,
-  serve,
-  mtu,
-  watch,
-];
+type Register = (program: Command, setExit: SetExit) => void;
+
+/**
+ * Each verb registers itself from its own module under commands/, loaded only when that verb
+ * runs: `diagnose` on a large log does not carry the web server, the monitor's databases or the
+ * simulator in its memory. Help and unknown verbs load them all. In the order help lists them.
+ */
+const VERBS: Record<string, () => Promise<Register>> = {
+  diagnose: async () => (await import('./commands/diagnose.js')).register,
+  explain: async () => (await import('./commands/explain.js')).register,
+  annotate: async () => (await import('./commands/annotate.js')).register,
+  lint: async () => (await import('./commands/config.js')).register,
+  check: async () => (await import('./commands/config.js')).register,
+  audit: async () => (await import('./commands/config.js')).register,
+  simulate: async () => (await import('./commands/simulate.js')).register,
+  generate: async () => (await import('./commands/generate.js')).register,
+  serve: async () => (await import('./commands/serve.js')).register,
+  mtu: async () => (await import('./commands/mtu.js')).register,
+  watch: async () => (await import('./commands/watch.js')).register,
+};
+
+/** The registrations a command line needs: its verb's, or every verb's for help and mistakes. */
+async function registrations(argv: readonly string[]): Promise<Register[]> {
+  const verb = argv.find((a) => !a.startsWith('-'));
+  const load = verb !== undefined && verb !== 'help' ? VERBS[verb] : undefined;
+  if (load) return [await load()];
+  return [...new Set(await Promise.all(Object.values(VERBS).map((l) => l())))];
+}
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -32,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const verb of VERBS) verb(program, (c) => (code = c));
+  for (const register of await registrations(argv)) register(program, (c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
