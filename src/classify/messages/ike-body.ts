@@ -31,8 +31,19 @@ export function decodeLifeDuration(text: string): string | undefined {
   return basic?.[1];
 }
 
+/** Longest phase-1 attribute name `attribute` tests for (`default group `), in characters. */
+const ATTRIBUTE_NAME_CHARS = 14;
+/** First letters (lower-cased) of the phase-1 attribute names: other messages skip the tests. */
+const ATTRIBUTE_STARTS = new Set(['e', 'h', 'd', 'g', 'a', 'k', 'l']);
+/** First letters of the phase-2 attribute names (the pattern is ASCII-only, like any non-Unicode `/i`). */
+const PHASE2_ATTRIBUTE_STARTS = new Set(['a', 'e', 's', 'g', 'k', 'h']);
+
 function attribute(rest: string): Draft | null {
-  const lower = rest.toLowerCase();
+  // Only the name is compared, so only its characters are lower-cased (non-ASCII letters such as
+  // the Kelvin sign lower-case to ASCII: they are let through to the comparison).
+  const first = rest.charCodeAt(0);
+  if (first < 128 && !ATTRIBUTE_STARTS.has(rest.charAt(0).toLowerCase())) return null;
+  const lower = rest.slice(0, ATTRIBUTE_NAME_CHARS).toLowerCase();
   if (lower.startsWith('encryption '))
     return { kind: 'ike.attribute', attribute: 'encryption', value: rest.slice(11).trim() };
   if (lower.startsWith('hash '))
@@ -54,6 +65,7 @@ function attribute(rest: string): Draft | null {
 }
 
 function phase2Attribute(rest: string): Draft | null {
+  if (!PHASE2_ATTRIBUTE_STARTS.has(rest.charAt(0).toLowerCase())) return null;
   const m =
     /^(authenticator is|encaps is|SA life type in|SA life duration|group is|key length is|HMAC algorithm is)\s*(.*)$/i.exec(
       rest,

@@ -4,6 +4,7 @@ import { asaContext, classifyAsaText } from './asa.js';
 import { classifyIcmp } from './icmp.js';
 import { classifyIkeBody } from './ike-body.js';
 import { classifyIpsec } from './ipsec.js';
+import { readIsakmpPrefix } from './isakmp-prefix.js';
 import { classifySyslog, looksLikeSyslog } from './syslog.js';
 
 /**
@@ -11,8 +12,6 @@ import { classifySyslog, looksLikeSyslog } from './syslog.js';
  * cheap `startsWith` tests pick the one matcher that can apply before any regex runs.
  */
 
-// `ISAKMP (0:1): x`, `ISAKMP:(1001):x`, `ISAKMP: x`, `ISAKMP (0): x`, `ISAKMP : x`, `ISAKMP-ERROR: (0):x`
-const ISAKMP_PREFIX = /^ISAKMP(?:-[A-Z]+)?\s*(?::\s*)?(?:\((\d+)(?::(\d+))?\))?\s*[:;]?\s*/;
 const IPSEC_PREFIX = /^IPSEC\s*\((\w+)\)\s*:?\s*,?\s*/i;
 // The note's `src 12.1.1.1, dest 12.1.1.2` and PIX 6.3's `src:172.16.1.2, dest:172.16.1.1 spt:500 dpt:500`.
 const PROCESS_BLOCK = /^crypto_isakmp_process_block:\s*src:?\s?(\S+?),? dest:?\s?(\S+)/;
@@ -69,12 +68,12 @@ export function classifyMessage(text: string): Draft | null {
 }
 
 function isakmp(text: string): Draft | null {
-  const m = ISAKMP_PREFIX.exec(text);
-  const rest = m ? text.slice(m[0].length) : text;
-  const connId = m?.[2] ?? m?.[1];
-  const dialect: Dialect | undefined = /^ISAKMP(?:-[A-Z]+)?:\s*\(/.test(text)
+  const prefix = readIsakmpPrefix(text);
+  const rest = text.slice(prefix.end);
+  const connId = prefix.second ?? prefix.first;
+  const dialect: Dialect | undefined = prefix.ios15
     ? 'ios15'
-    : m?.[1] !== undefined
+    : prefix.first !== undefined
       ? 'ios'
       : undefined;
   if (rest.startsWith('IPSec') || rest.startsWith('IPsec') || rest.startsWith('IPSEC')) {

@@ -72,9 +72,9 @@ export function classifySyslog(text: string): Draft | null {
       break;
   }
   if (/ESP sequence fail/i.test(rest)) return withId({ kind: 'dp.esp-seq-fail' });
-  if (/MACMiscompare/.test(rest)) return withId({ kind: 'dp.hmac-fail' });
+  if (rest.includes('MACMiscompare')) return withId({ kind: 'dp.hmac-fail' });
   if (/replay check failed/i.test(rest)) return withId({ kind: 'dp.replay' });
-  if (/can't handle any more/.test(rest)) return withId({ kind: 'dp.engine-unavailable' });
+  if (rest.includes("can't handle any more")) return withId({ kind: 'dp.engine-unavailable' });
   if (
     facility.includes('CRYPTO') ||
     facility.includes('CRPT') ||

@@ -1,0 +1,84 @@
+/**
+ * The `ISAKMP` prefix of an IOS debug message, read character by character: `ISAKMP (0:1): x`,
+ * `ISAKMP:(1001):x`, `ISAKMP: x`, `ISAKMP (0): x`, `ISAKMP : x`, `ISAKMP-ERROR: (0):x`. It takes
+ * what `^ISAKMP(?:-[A-Z]+)?\s*(?::\s*)?(?:\((\d+)(?::(\d+))?\))?\s*[:;]?\s*` would, without a
+ * match array and its strings for each of the most frequent messages.
+ */
+export interface IsakmpPrefix {
+  /** Where the message after the prefix starts. */
+  end: number;
+  /** The first number in parentheses (`0` of `(0:1)`), when there is one. */
+  first: string | undefined;
+  /** The second number in parentheses (`1` of `(0:1)`), when there is one. */
+  second: string | undefined;
+  /** Whether a colon follows `ISAKMP` (or `ISAKMP-ERROR`) at once and, after spaces, a `(`: IOS 15. */
+  ios15: boolean;
+}
+
+/** The characters `\s` matches in a JavaScript pattern. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function skipSpaces(s: string, pos: number): number {
+  while (isSpace(s.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function digitsEnd(s: string, pos: number): number {
+  while (isDigit(s.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Reads the prefix of a text that starts with `ISAKMP`. */
+export function readIsakmpPrefix(text: string): IsakmpPrefix {
+  let pos = 6; // `ISAKMP`
+  if (text.charCodeAt(pos) === 45 /* - */) {
+    let upper = pos + 1;
+    while (text.charCodeAt(upper) >= 65 && text.charCodeAt(upper) <= 90) upper++;
+    if (upper > pos + 1) pos = upper;
+  }
+  const afterName = pos;
+  pos = skipSpaces(text, pos);
+  if (text.charCodeAt(pos) === 58 /* : */) pos = skipSpaces(text, pos + 1);
+  const ios15 = text.charCodeAt(afterName) === 58 && text.charCodeAt(skipSpaces(text, afterName + 1)) === 40;
+  let first: string | undefined;
+  let second: string | undefined;
+  if (text.charCodeAt(pos) === 40 /* ( */) {
+    const firstEnd = digitsEnd(text, pos + 1);
+    if (firstEnd > pos + 1) {
+      let close = firstEnd;
+      let secondEnd = -1;
+      if (text.charCodeAt(firstEnd) === 58) {
+        secondEnd = digitsEnd(text, firstEnd + 1);
+        if (secondEnd > firstEnd + 1 && text.charCodeAt(secondEnd) === 41) close = secondEnd;
+        else secondEnd = -1;
+      }
+      if (text.charCodeAt(close) === 41 /* ) */) {
+        first = text.slice(pos + 1, firstEnd);
+        if (secondEnd !== -1) second = text.slice(firstEnd + 1, secondEnd);
+        pos = close + 1;
+      }
+    }
+  }
+  pos = skipSpaces(text, pos);
+  const sep = text.charCodeAt(pos);
+  if (sep === 58 || sep === 59) pos = skipSpaces(text, pos + 1);
+  return { end: pos, first, second, ios15 };
+}
