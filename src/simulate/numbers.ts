@@ -3,6 +3,14 @@
  * appendix A for phase 1, RFC 2407 §4.4–4.5 for IPsec), and back: the packets, the pcap and
  * IOS's `transform proposal (prot 3, trans 2, hmac_alg 2)` all use them.
  */
+import {
+  AH_BY_KEYWORD,
+  ESP_BY_ID,
+  ESP_BY_KEYWORD,
+  HMAC_BY_ID,
+  HMAC_BY_KEYWORD,
+  PROTOCOL,
+} from '../model/ipsec-doi.js';
 import type { Attribute, PolicyAttributes, TransformPayload } from './trace.js';
 
 /** Phase-1 attribute classes. */
@@ -52,31 +60,17 @@ export const IPSEC_ATTR = {
 } as const;
 
 /** Protocol ids in proposals and in IOS's `prot N`. */
-export const PROTO = { isakmp: 1, ah: 2, esp: 3 } as const;
+export const PROTO = PROTOCOL;
 
-const ESP_CIPHER: Record<string, [id: number, keyLength?: number]> = {
-  'esp-des': [2],
-  'esp-3des': [3],
-  'esp-null': [11],
-  'esp-aes': [12, 128],
-  'esp-aes-128': [12, 128],
-  'esp-aes-192': [12, 192],
-  'esp-aes-256': [12, 256],
-  'esp-256-aes': [12, 256],
-  'esp-192-aes': [12, 192],
-};
-const ESP_HMAC: Record<string, number> = {
-  'esp-md5-hmac': 1,
-  'esp-sha-hmac': 2,
-  'esp-sha256-hmac': 5,
-  'esp-sha384-hmac': 6,
-  'esp-sha512-hmac': 7,
-};
-const AH_TRANSFORM: Record<string, [id: number, hmac: number]> = {
-  'ah-md5-hmac': [2, 1],
-  'ah-sha-hmac': [3, 2],
-  'ah-sha256-hmac': [5, 5],
-};
+/** `esp-aes 256` is parsed as `esp-aes-256`; IOS prints it `esp-256-aes`: the key length apart. */
+function cipherOf(word: string): { id: number; keyLength?: number } | undefined {
+  const m = /^esp-(?:(\d+)-aes|aes-(\d+))$/.exec(word);
+  const bits = m ? Number(m[1] ?? m[2]) : undefined;
+  const row = ESP_BY_KEYWORD.get(bits !== undefined ? 'esp-aes' : word);
+  if (!row) return undefined;
+  const keyLength = bits ?? (row.keyword === 'esp-aes' ? 128 : undefined);
+  return { id: row.id, ...(keyLength !== undefined && { keyLength }) };
+}
 
 /** A transform set in DOI numbers: the ESP cipher and HMAC, or the AH transform. */
 export interface TransformNumbers {
@@ -87,11 +81,11 @@ export interface TransformNumbers {
 }
 
 export function transformNumbers(transforms: readonly string[]): TransformNumbers {
-  const ah = transforms.map((t) => AH_TRANSFORM[t]).find((x) => x !== undefined);
-  const cipher = transforms.map((t) => ESP_CIPHER[t]).find((x) => x !== undefined);
-  if (ah && !cipher) return { prot: PROTO.ah, trans: ah[0], hmac: ah[1] };
-  const hmac = transforms.map((t) => ESP_HMAC[t]).find((x) => x !== undefined) ?? 0;
-  const [trans, keyLength] = cipher ?? [2];
+  const ah = transforms.map((t) => AH_BY_KEYWORD.get(t)).find((x) => x !== undefined);
+  const cipher = transforms.map(cipherOf).find((x) => x !== undefined);
+  if (ah && !cipher) return { prot: PROTO.ah, trans: ah.id, hmac: ah.hmac };
+  const hmac = transforms.map((t) => HMAC_BY_KEYWORD.get(t)?.id).find((x) => x !== undefined) ?? 0;
+  const { id: trans, keyLength } = cipher ?? { id: 2 };
   return { prot: PROTO.esp, trans, hmac, ...(keyLength !== undefined && { keyLength }) };
 }
 
@@ -115,20 +109,14 @@ export function ipsecTransform(
   return { number, id: n.trans, attributes };
 }
 
-/** How IOS and PIX debugs name the ESP transform ids and authentication algorithms they check. */
-export const ESP_TRANSFORM_NAME: Record<number, string> = {
-  2: 'ESP_DES',
-  3: 'ESP_3DES',
-  11: 'ESP_NULL',
-  12: 'ESP_AES',
-};
-export const AUTH_ALGORITHM_NAME: Record<number, string> = {
-  1: 'HMAC-MD5',
-  2: 'HMAC-SHA',
-  5: 'HMAC-SHA256',
-  6: 'HMAC-SHA384',
-  7: 'HMAC-SHA512',
-};
+/** How IOS and PIX debugs name an ESP transform id and an authentication algorithm. */
+export function espDebugName(id: number): string {
+  return ESP_BY_ID.get(id)?.debug ?? `ESP_${id}`;
+}
+
+export function hmacDebugName(id: number): string | undefined {
+  return HMAC_BY_ID.get(id)?.debug;
+}
 
 /** Bytes of a Diffie-Hellman public value per MODP group (RFC 2409, 3526). */
 export function keBytes(group: number): number {

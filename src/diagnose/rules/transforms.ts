@@ -1,27 +1,8 @@
-/**
- * IPsec DOI numbers (RFC 2407) as IOS prints them in `transform proposal (prot 3, trans 2,
- * hmac_alg 2)`, decoded to the transform-set keywords an engineer types.
- */
-const PROTOCOL: Record<number, string> = { 1: 'ISAKMP', 2: 'AH', 3: 'ESP', 4: 'IPCOMP' };
-const ESP_TRANSFORM: Record<number, string> = {
-  1: 'esp-des',
-  2: 'esp-des',
-  3: 'esp-3des',
-  9: 'esp-des',
-  11: 'esp-null',
-  12: 'esp-aes',
-  18: 'esp-gcm',
-  20: 'esp-gcm',
-};
-const AH_TRANSFORM: Record<number, string> = { 2: 'ah-md5-hmac', 3: 'ah-sha-hmac', 5: 'ah-sha256-hmac' };
-const HMAC: Record<number, string> = {
-  0: '',
-  1: 'esp-md5-hmac',
-  2: 'esp-sha-hmac',
-  5: 'esp-sha256-hmac',
-  6: 'esp-sha384-hmac',
-  7: 'esp-sha512-hmac',
-};
+import { AH_BY_ID, ESP_BY_ID, HMAC_BY_ID, PROTOCOL } from '../../model/ipsec-doi.js';
+
+const PROTOCOL_NAME: Record<number, string> = Object.fromEntries(
+  Object.entries(PROTOCOL).map(([name, id]) => [id, name.toUpperCase()]),
+);
 
 export interface DecodedTransform {
   protocol: string;
@@ -30,11 +11,12 @@ export interface DecodedTransform {
 
 export function decodeTransform(prot?: number, trans?: number, hmac?: number): DecodedTransform | undefined {
   if (prot === undefined || trans === undefined) return undefined;
-  const protocol = PROTOCOL[prot] ?? `protocol ${prot}`;
-  if (prot === 2) return { protocol, transformSet: AH_TRANSFORM[trans] ?? `ah-transform-${trans}` };
-  if (prot === 4) return { protocol, transformSet: 'comp-lzs' };
-  const enc = ESP_TRANSFORM[trans] ?? `esp-transform-${trans}`;
-  const mac = hmac !== undefined ? (HMAC[hmac] ?? `hmac-${hmac}`) : '';
+  const protocol = PROTOCOL_NAME[prot] ?? `protocol ${prot}`;
+  if (prot === PROTOCOL.ah)
+    return { protocol, transformSet: AH_BY_ID.get(trans)?.keyword ?? `ah-transform-${trans}` };
+  if (prot === PROTOCOL.ipcomp) return { protocol, transformSet: 'comp-lzs' };
+  const enc = ESP_BY_ID.get(trans)?.keyword ?? `esp-transform-${trans}`;
+  const mac = hmac === undefined || hmac === 0 ? '' : (HMAC_BY_ID.get(hmac)?.keyword ?? `hmac-${hmac}`);
   return { protocol, transformSet: [enc, mac].filter((x) => x !== '').join(' ') };
 }
 

@@ -1,4 +1,4 @@
-import { AUTH_ALGORITHM_NAME, ESP_TRANSFORM_NAME, transformNumbers } from '../numbers.js';
+import { espDebugName, hmacDebugName, transformNumbers } from '../numbers.js';
 import type { PolicyAttributes, Proxies, QuickModeRefusal, Trace, TraceKind } from '../trace.js';
 import type { DialectWriter, SpeakerContext } from './dialect.js';
 
@@ -85,11 +85,11 @@ function ipsecProposalLines(
   pfsGroup?: number,
 ): string[] {
   const n = transformNumbers(transforms.split(' '));
-  const hmac = AUTH_ALGORITHM_NAME[n.hmac];
+  const hmac = hmacDebugName(n.hmac);
   const t = tag(r, ctx);
   return [
     `${t}Checking IPSec proposal 1`,
-    `ISAKMP: transform 1, ${ESP_TRANSFORM_NAME[n.trans] ?? `ESP_${n.trans}`}`,
+    `ISAKMP: transform 1, ${espDebugName(n.trans)}`,
     'ISAKMP:   attributes in transform:',
     'ISAKMP:      encaps is 1 (Tunnel)',
     'ISAKMP:      SA life type in seconds',

@@ -1,4 +1,4 @@
-import { AUTH_ALGORITHM_NAME, ESP_TRANSFORM_NAME, IPSEC_ATTR } from '../numbers.js';
+import { IPSEC_ATTR, espDebugName, hmacDebugName } from '../numbers.js';
 import type {
   IkeMessage,
   PolicyAttributes,
@@ -67,7 +67,7 @@ function firstMismatch(mismatched: readonly string[]): string[] {
 /** One ESP transform of a quick-mode SA payload, attribute by attribute as it arrived. */
 function ipsecTransformLines(t: TransformPayload): string[] {
   const lines = [
-    `ISAKMP: transform ${t.number}, ${ESP_TRANSFORM_NAME[t.id] ?? `ESP_${t.id}`}`,
+    `ISAKMP: transform ${t.number}, ${espDebugName(t.id)}`,
     'ISAKMP:   attributes in transform:',
   ];
   for (const a of t.attributes) {
@@ -77,7 +77,7 @@ function ipsecTransformLines(t: TransformPayload): string[] {
     else if (a.type === IPSEC_ATTR.lifeDuration)
       lines.push(`ISAKMP:      SA life duration ${duration(a.value)}`);
     else if (a.type === IPSEC_ATTR.authentication)
-      lines.push(`ISAKMP:      authenticator is ${AUTH_ALGORITHM_NAME[a.value] ?? a.value}`);
+      lines.push(`ISAKMP:      authenticator is ${hmacDebugName(a.value) ?? a.value}`);
     else if (a.type === IPSEC_ATTR.keyLength) lines.push(`ISAKMP:      key length is ${a.value}`);
     else if (a.type === IPSEC_ATTR.groupDescription) lines.push(`ISAKMP:      group is ${a.value}`);
   }
