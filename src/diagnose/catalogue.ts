@@ -125,7 +125,13 @@ export const CATALOGUE = {
   },
   ISAKMP_NOT_ENABLED: { severity: 'error', phase: 'configuration', seed: '(PIX/ASA configuration)' },
   WEAK_CRYPTO: { severity: 'info', phase: 'configuration', seed: '(beyond the seed)' },
-  LIFETIME_MISMATCH: { severity: 'warning', phase: 'configuration', seed: '(beyond the seed)' },
+  LIFETIME_MISMATCH: {
+    severity: 'warning',
+    phase: 'configuration',
+    seed: '(beyond the seed)',
+    // In a log: a phase-1 refusal where every attribute matched (the policy mismatch's root cause).
+    supersedes: ['IKE_POLICY_MISMATCH', 'IKE_PEER_NOT_RESPONDING'],
+  },
   CONFIG_LINE_NOT_UNDERSTOOD: { severity: 'warning', phase: 'configuration', seed: '(product addition)' },
   IKE_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto isakmp sa' },
   IPSEC_SA_ESTABLISHED: { severity: 'info', phase: 'health', seed: 'show crypto ipsec sa' },

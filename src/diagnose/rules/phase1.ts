@@ -76,16 +76,6 @@ const policyMismatch: Rule = {
       rounds.length === 0 && asaFailures.length === 0 ? evidenceOfEvents(showRows) : [],
     );
     const weak = rounds.length === 0 && asaFailures.length === 0;
-    if (!weak && asaFailures.length === 0 && onlyLifetimeLeft(offers))
-      return {
-        code: 'LIFETIME_MISMATCH',
-        severity: 'error',
-        source: sourceOf(reasons),
-        evidence,
-        details: { phase: 1, offered: offers[0]?.attributes.lifetime, checkedPolicies: priorities },
-        context: 'refused',
-        commands: Object.keys(offered).length > 0 ? [policyFor(offered, isAsa(s))] : [],
-      };
     const commands = Object.keys(offered).length > 0 ? [policyFor(offered, isAsa(s))] : [];
     return {
       code: 'IKE_POLICY_MISMATCH',
@@ -112,6 +102,34 @@ function onlyLifetimeLeft(offers: readonly Offer[]): boolean {
     checked.every((o) => o.mismatched.length === 0 && o.attributes.lifetime !== undefined)
   );
 }
+
+/** A refused phase-1 round in which no attribute was named: the lifetime (catalogue: supersedes the policy mismatch). */
+const lifetimeRefused: Rule = {
+  code: 'LIFETIME_MISMATCH',
+  detect(s) {
+    const rounds = s.failures.filter((f) => f.phase === 1);
+    const offers = rejectedOffers(s);
+    if (rounds.length === 0 || eventsOf(s, 'ike.phase1-failure').length > 0 || !onlyLifetimeLeft(offers))
+      return null;
+    const reasons = rounds.flatMap((r) => r.reasons);
+    const offered = offers.find((o) => Object.keys(o.attributes).length > 0)?.attributes ?? {};
+    const priorities = [
+      ...new Set(offers.map((o) => o.priority).filter((p): p is number => p !== undefined)),
+    ];
+    return {
+      code: 'LIFETIME_MISMATCH',
+      severity: 'error',
+      source: sourceOf(reasons),
+      evidence: mergeEvidence(
+        offers.flatMap((o) => o.evidence),
+        evidenceOfEvents(reasons),
+      ),
+      details: { phase: 1, offered: offered.lifetime, checkedPolicies: priorities },
+      context: 'refused',
+      commands: Object.keys(offered).length > 0 ? [policyFor(offered, isAsa(s))] : [],
+    };
+  },
+};
 
 function keyCommand(s: Session): string {
   const peer = peerOr(s, '<peer-address>');
@@ -193,4 +211,10 @@ const notResponding: Rule = {
   },
 };
 
-export const phase1Rules: readonly Rule[] = [policyMismatch, pskMismatch, pskMissing, notResponding];
+export const phase1Rules: readonly Rule[] = [
+  policyMismatch,
+  lifetimeRefused,
+  pskMismatch,
+  pskMissing,
+  notResponding,
+];
