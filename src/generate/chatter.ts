@@ -5,7 +5,7 @@
  * the peer (`{peer}`), the inside networks, and numbers drawn per line.
  */
 import type { TemplatePlatform } from './addressing.js';
-import type { StampStyle } from './clock.js';
+import type { StampStyle } from '../simulate/stamp.js';
 import { DRAWN_NUMBER, DRAWN_OCTET, DRAWN_SPI, DRAWN_SPI_PAIR } from './records.js';
 
 export type ChatterKind = 'unrelated' | 'healthy' | 'REPLAY_CHECK_FAILED' | 'INVALID_SPI';

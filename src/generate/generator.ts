@@ -5,7 +5,8 @@
  */
 import { slotValues } from './addressing.js';
 import { CHATTER_STAMP, chatterFor, chatterParts } from './chatter.js';
-import { Stamper, collectorStamper, styleKey } from './clock.js';
+import { Stamper } from '../simulate/stamp.js';
+import { collectorStamper, styleKey } from './clock.js';
 import { type EpisodeCatalogue, buildCatalogue } from './episodes.js';
 import { HEALTHY } from './faults.js';
 import { type FaultMix, type ManifestTunnel, type Tunnel, castTunnels, manifestOf } from './fleet.js';

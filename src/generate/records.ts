@@ -4,7 +4,7 @@
  * literals and slots. Stamping a record for a tunnel fills the slots with that tunnel's values.
  */
 import { SLOTS } from './addressing.js';
-import type { StampStyle } from './clock.js';
+import type { StampStyle } from '../simulate/stamp.js';
 
 /** Slots past the tunnel's values: numbers drawn per record (connection chatter, SPIs). */
 export const DRAWN_NUMBER = SLOTS.length;

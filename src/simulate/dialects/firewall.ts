@@ -1,30 +1,17 @@
 import type { IdPayload, IkeMessage, PolicyAttributes } from '../trace.js';
 import type { SpeakerContext } from './dialect.js';
+import { ASA_DEBUG, FIREWALL_SYSLOG, stampAt } from '../stamp.js';
 
 /** What PIX 6 and ASA share when they log: clock formats, proxy identities, per-speaker memory. */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function wallClock(start: Date, at: number): { day: string; year: number; time: string } {
-  const t = new Date(start.getTime() + at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return {
-    day: `${MONTHS[t.getUTCMonth()]} ${p(t.getUTCDate())}`,
-    year: t.getUTCFullYear(),
-    time: `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`,
-  };
-}
-
 /** `logging timestamp` on a PIX or ASA: `Nov 24 2026 10:00:01: ` before `%ASA-5-713119: …`. */
 export function syslogStamp(start: Date, at: number): string {
-  const c = wallClock(start, at);
-  return `${c.day} ${c.year} ${c.time}: `;
+  return stampAt(FIREWALL_SYSLOG, start, at);
 }
 
 /** ASA debug output: `Nov 24 10:00:01 ` before `[IKEv1]: …` (no year, no colon). */
 export function debugStamp(start: Date, at: number): string {
-  const c = wallClock(start, at);
-  return `${c.day} ${c.time} `;
+  return stampAt(ASA_DEBUG, start, at);
 }
 
 /** `10.1.1.0/255.255.255.0/0/0`: a proxy identity as ASA syslog and IPSEC key-engine messages write it. */

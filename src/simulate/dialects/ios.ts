@@ -1,6 +1,7 @@
 import { espDebugName, hmacDebugName, transformNumbers } from '../numbers.js';
 import type { PolicyAttributes, Proxies, QuickModeRefusal, Trace, TraceKind } from '../trace.js';
 import type { DialectWriter, SpeakerContext } from './dialect.js';
+import { IOS_DEBUG, stampAt } from '../stamp.js';
 
 /**
  * IOS `debug crypto isakmp` / `debug crypto ipsec` with `service timestamps debug datetime msec`:
@@ -9,15 +10,6 @@ import type { DialectWriter, SpeakerContext } from './dialect.js';
  * `INBOUND local= … remote= …`). One table of texts per trace kind, a column per release.
  */
 type Release = 'ios12' | 'ios15';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function stamp(start: Date, at: number): string {
-  const t = new Date(start.getTime() + at);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const day = String(t.getUTCDate()).padStart(2, ' ');
-  return `*${MONTHS[t.getUTCMonth()]} ${day} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}.${p(t.getUTCMilliseconds(), 3)}: `;
-}
 
 /** `ISAKMP (0:1): ` in 12.x, `ISAKMP:(1001):` in 15.x (`(0)` before the SA has an id). */
 function tag(r: Release, ctx: SpeakerContext, bound = true): string {
@@ -376,7 +368,7 @@ function writer(release: Release): DialectWriter {
     dialect: release,
     lines(trace, ctx) {
       const text = (TEXTS[trace.kind] as Text)(trace, ctx, release, ctx.initiates ? 'I' : 'R');
-      const ts = stamp(ctx.start, trace.at);
+      const ts = stampAt(IOS_DEBUG, ctx.start, trace.at);
       return text.map((l) => ts + l);
     },
   };
