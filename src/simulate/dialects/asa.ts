@@ -112,6 +112,29 @@ function receivedProxies(m: IkeMessage): AsaLine[] {
   });
 }
 
+/** MM5/MM6: each side proves its identity the same way. */
+function identityProof(): AsaLine[] {
+  return [
+    dbg('constructing ID payload', 'group'),
+    dbg('constructing hash payload', 'group'),
+    dbg('Computing hash for ISAKMP', 'group'),
+    dbg('constructing dpd vid payload', 'group'),
+  ];
+}
+
+/** QM1/QM2: the offer and the answer are built alike; only the last line says which. */
+function quickModeOffer(m: IkeMessage, sending: string): AsaLine[] {
+  return [
+    dbg('oakley constucting quick mode', 'group'),
+    dbg('constructing blank hash payload', 'group'),
+    dbg('constructing IPSec SA payload', 'group'),
+    dbg('constructing IPSec nonce payload', 'group'),
+    ...transmittedProxies(m),
+    dbg('constructing qm hash payload', 'group'),
+    dbg(`${sending}: msg id = ${hex32(m.messageId)}`, 'group'),
+  ];
+}
+
 /** What the ASA builds before each message it sends, in its own order. */
 const CONSTRUCTING: Partial<Record<Step, (m: IkeMessage, ctx: SpeakerContext) => AsaLine[]>> = {
   MM1: () => [
@@ -138,36 +161,10 @@ const CONSTRUCTING: Partial<Record<Step, (m: IkeMessage, ctx: SpeakerContext) =>
     dbg('constructing Cisco Unity VID payload'),
     dbg('constructing xauth V6 VID payload'),
   ],
-  MM5: () => [
-    dbg('constructing ID payload', 'group'),
-    dbg('constructing hash payload', 'group'),
-    dbg('Computing hash for ISAKMP', 'group'),
-    dbg('constructing dpd vid payload', 'group'),
-  ],
-  MM6: () => [
-    dbg('constructing ID payload', 'group'),
-    dbg('constructing hash payload', 'group'),
-    dbg('Computing hash for ISAKMP', 'group'),
-    dbg('constructing dpd vid payload', 'group'),
-  ],
-  QM1: (m) => [
-    dbg('oakley constucting quick mode', 'group'),
-    dbg('constructing blank hash payload', 'group'),
-    dbg('constructing IPSec SA payload', 'group'),
-    dbg('constructing IPSec nonce payload', 'group'),
-    ...transmittedProxies(m),
-    dbg('constructing qm hash payload', 'group'),
-    dbg(`IKE Initiator sending 1st QM pkt: msg id = ${hex32(m.messageId)}`, 'group'),
-  ],
-  QM2: (m) => [
-    dbg('oakley constucting quick mode', 'group'),
-    dbg('constructing blank hash payload', 'group'),
-    dbg('constructing IPSec SA payload', 'group'),
-    dbg('constructing IPSec nonce payload', 'group'),
-    ...transmittedProxies(m),
-    dbg('constructing qm hash payload', 'group'),
-    dbg(`IKE Responder sending 2nd QM pkt: msg id = ${hex32(m.messageId)}`, 'group'),
-  ],
+  MM5: () => identityProof(),
+  MM6: () => identityProof(),
+  QM1: (m) => quickModeOffer(m, 'IKE Initiator sending 1st QM pkt'),
+  QM2: (m) => quickModeOffer(m, 'IKE Responder sending 2nd QM pkt'),
   QM3: () => [dbg('oakley constructing final quick mode', 'group')],
   INFO: (m) =>
     m.encrypted
