@@ -63,24 +63,6 @@ export interface SimulationReport extends Report {
   start: string;
 }
 
-/** What an engineer types (and the device answers) before the debug output starts. */
-const DEBUG_ON: Record<Dialect, (host: string) => string[]> = {
-  ios12: (h) => [
-    `${h}#debug crypto isakmp`,
-    'Crypto ISAKMP debugging is on',
-    `${h}#debug crypto ipsec`,
-    'Crypto IPSEC debugging is on',
-  ],
-  ios15: (h) => [
-    `${h}#debug crypto isakmp`,
-    'Crypto ISAKMP debugging is on',
-    `${h}#debug crypto ipsec`,
-    'Crypto IPSEC debugging is on',
-  ],
-  pix: (h) => [`${h}# debug crypto isakmp`, `${h}# debug crypto ipsec`],
-  asa: (h) => [`${h}# debug crypto ikev1 127`, `${h}# debug crypto ipsec 127`],
-};
-
 /** 2026-11-24 10:00:00 UTC: a fixed start so every simulation of the same pair prints the same. */
 const DEFAULT_START = new Date(Date.UTC(2026, 10, 24, 10, 0, 0));
 /** Time between two runs shown one after the other (the second side tries a minute later). */
@@ -196,7 +178,7 @@ function transcriptOf(
   names: Record<Side, string>,
 ): string {
   const lines = runs.map((r) => r.transcripts[side]).filter((t) => t !== '');
-  return [...DEBUG_ON[dialects[side]](names[side]), ...lines].join('\n');
+  return [...WRITERS[dialects[side]].debugOn(names[side]), ...lines].join('\n');
 }
 
 function outcomeOf(

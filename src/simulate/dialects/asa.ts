@@ -484,6 +484,7 @@ type Text = (t: Trace, ctx: SpeakerContext) => AsaLine[];
 
 export const asaWriter: DialectWriter = {
   dialect: 'asa',
+  debugOn: (host) => [`${host}# debug crypto ikev1 127`, `${host}# debug crypto ipsec 127`],
   lines(trace, ctx) {
     return (TEXTS[trace.kind] as Text)(trace, ctx).map((l) => render(l, ctx, trace.at));
   },

@@ -22,5 +22,7 @@ export interface SpeakerContext {
  */
 export interface DialectWriter {
   dialect: Dialect;
+  /** What an engineer types (and the device answers) before its debug output starts. */
+  debugOn(host: string): string[];
   lines(trace: Trace, ctx: SpeakerContext): string[];
 }

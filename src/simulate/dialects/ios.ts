@@ -366,6 +366,12 @@ type Text = (t: Trace, ctx: SpeakerContext, r: Release, role: 'I' | 'R') => stri
 function writer(release: Release): DialectWriter {
   return {
     dialect: release,
+    debugOn: (host) => [
+      `${host}#debug crypto isakmp`,
+      'Crypto ISAKMP debugging is on',
+      `${host}#debug crypto ipsec`,
+      'Crypto IPSEC debugging is on',
+    ],
     lines(trace, ctx) {
       const text = (TEXTS[trace.kind] as Text)(trace, ctx, release, ctx.initiates ? 'I' : 'R');
       const ts = stampAt(IOS_DEBUG, ctx.start, trace.at);

@@ -343,6 +343,7 @@ type Text = (t: Trace, ctx: SpeakerContext) => PixLine[];
 
 export const pixWriter: DialectWriter = {
   dialect: 'pix',
+  debugOn: (host) => [`${host}# debug crypto isakmp`, `${host}# debug crypto ipsec`],
   lines(trace, ctx) {
     return (TEXTS[trace.kind] as Text)(trace, ctx).map((l) =>
       typeof l === 'string' ? l : syslogStamp(ctx.start, trace.at) + l.syslog,
