@@ -31,6 +31,6 @@ const classifier = new Classifier((event) => {
 });
 const reader = new LineReader(input);
 // The CLI's own file reader (chunk size, splitting, decoding), as `diagnose FILE` reads a file.
-await streamLines(input, (line, cut) => classifier.push(reader.read(line, cut)));
+await streamLines(input, (line, cut, controlFree) => classifier.push(reader.read(line, cut, controlFree)));
 classifier.end();
 process.stdout.write(asJson ? JSON.stringify(records) : `${count}\n`);

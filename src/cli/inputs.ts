@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { ByteLineSplitter } from '../read/lines.js';
+import { ByteLineSplitter, type LineSink } from '../read/lines.js';
 
 export class InputError extends Error {}
 
@@ -31,7 +31,7 @@ export function checkReadable(files: readonly string[]): number {
 /** Streams the lines of one input to `onLine`, never holding more than a chunk and one line. */
 export async function streamLines(
   name: string,
-  onLine: (line: string, cut: boolean) => void,
+  onLine: LineSink,
   onBytes?: (n: number) => void,
 ): Promise<void> {
   // A chunk is garbage once split, but one large enough to outlive a young-generation collection

@@ -30,15 +30,15 @@ export class Analysis {
 
   constructor(private readonly onEvent?: (event: Event) => void) {}
 
-  /** Feeds one physical line of the named input. */
-  line(input: string, physical: string, cut = false): LogLine {
+  /** Feeds one physical line of the named input (`controlFree`: see `LineSink`). */
+  line(input: string, physical: string, cut = false, controlFree = false): LogLine {
     let state = this.inputs.get(input);
     if (!state) {
       const classifier = new Classifier((e) => this.take(e));
       state = { reader: new LineReader(input), classifier };
       this.inputs.set(input, state);
     }
-    const line = state.reader.read(physical, cut);
+    const line = state.reader.read(physical, cut, controlFree);
     this.stats.lines++;
     state.classifier.push(line);
     return line;

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import type { LogLine } from '../model/lines.js';
+import { controlFreePrefix } from './control-scan.js';
 import { stripPrefix } from './prefix.js';
 import { MAX_LINE_CHARS, sanitizeLine } from './sanitize.js';
 import { maskSecrets } from './secrets.js';
@@ -15,9 +16,10 @@ export class LineReader {
 
   constructor(readonly input: string) {}
 
-  read(physical: string, cut = false): LogLine {
+  /** `controlFree`: the splitter has checked that `physical` holds no control character. */
+  read(physical: string, cut = false, controlFree = false): LogLine {
     this.lineNo++;
-    const { text: clean, truncated } = sanitizeLine(physical);
+    const { text: clean, truncated } = sanitizeLine(physical, controlFree);
     const text = maskSecrets(clean);
     const prefix = stripPrefix(text);
     let device = prefix.host;
@@ -58,6 +60,12 @@ export function* splitLines(text: string): Generator<string> {
 }
 
 /**
+ * Where the splitter sends each line: `cut` when it was longer than the cap, `controlFree` when
+ * the chunk scan found no control character in it (the read stage then skips its own test).
+ */
+export type LineSink = (line: string, cut: boolean, controlFree: boolean) => void;
+
+/**
  * Splits a byte stream into lines without holding more than one capped line: the part of a line
  * past the cap is dropped as it arrives. Invalid UTF-8 becomes U+FFFD.
  */
@@ -67,11 +75,14 @@ export class ByteLineSplitter {
   private cut = false;
   private static readonly CAP = MAX_LINE_CHARS * 4;
 
-  constructor(private readonly emit: (line: string, cut: boolean) => void) {}
+  constructor(private readonly emit: LineSink) {}
 
   push(chunk: Buffer): void {
-    // Logs are nearly always ASCII: one check per chunk lets every line skip UTF-8 decoding.
-    const encoding = isAscii(chunk) ? 'latin1' : 'utf8';
+    // Logs are nearly always ASCII: one check per chunk lets every line skip UTF-8 decoding, and
+    // one scan tells which of its lines come before any control character.
+    const ascii = isAscii(chunk);
+    const encoding = ascii ? 'latin1' : 'utf8';
+    const controlFreeUntil = ascii ? controlFreePrefix(chunk) : 0;
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
@@ -80,6 +91,7 @@ export class ByteLineSplitter {
         this.emit(
           chunk.toString(encoding, start, Math.min(nl, start + ByteLineSplitter.CAP)),
           nl - start > ByteLineSplitter.CAP,
+          nl <= controlFreeUntil,
         );
       } else {
         this.keep(chunk.subarray(start, nl));
@@ -114,6 +126,6 @@ export class ByteLineSplitter {
     this.parts = [];
     this.size = 0;
     this.cut = false;
-    this.emit(line, cut);
+    this.emit(line, cut, false);
   }
 }

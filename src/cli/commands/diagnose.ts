@@ -18,7 +18,7 @@ async function diagnoseCommand(files: string[], o: CommonOptions): Promise<numbe
   for (const name of names) {
     await streamLines(
       name,
-      (line, cut) => analysis.line(name, line, cut),
+      (line, cut, controlFree) => analysis.line(name, line, cut, controlFree),
       (n) => progress.add(n),
     );
     analysis.endInput(name);
