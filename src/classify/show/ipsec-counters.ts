@@ -82,10 +82,14 @@ const LAYOUTS = [
   '#send errors: {}, #recv errors: {}',
 ];
 
-interface Layout {
+export interface Layout {
   /** The text before the first value: a line must start with it to be tried against `pattern`. */
   prefix: string;
   pattern: RegExp;
+  /** The texts around the values (the last is empty: every layout ends with a value). */
+  texts: string[];
+  /** `pattern` without captures or anchors, sticky: tried at a trimmed line's first character. */
+  shape: RegExp;
   /** Key of each value, in order. */
   keys: string[];
 }
@@ -106,7 +110,14 @@ function compileLayout(template: string): Layout {
   const keys = Object.keys(counters);
   if (keys.length !== texts.length - 1 || keys.some((key, i) => counters[key] !== i + 1))
     throw new Error(`counter layout read otherwise by the general reader: ${template}`);
-  return { prefix: texts[0]!, pattern: new RegExp(`^${texts.map(escapeRegExp).join('(\\d+)')}$`), keys };
+  if (texts[texts.length - 1] !== '') throw new Error(`counter layout not ending with a value: ${template}`);
+  return {
+    prefix: texts[0]!,
+    texts,
+    shape: new RegExp(texts.map(escapeRegExp).join(String.raw`\d+`), 'y'),
+    pattern: new RegExp(`^${texts.map(escapeRegExp).join('(\\d+)')}$`),
+    keys,
+  };
 }
 
 /**
@@ -136,4 +147,128 @@ export function readCounters(t: string, counters: Record<string, number>): void 
     return;
   }
   readAnyCounters(t, counters);
+}
+
+/** Values of the layout `matchCounterLayout` found last, in order (a layout has at most three). */
+const layoutValues: number[] = [0, 0, 0, 0];
+/** Digits a double holds exactly: longer runs are read by `Number`, as the pattern's reader does. */
+const EXACT_DIGITS = 15;
+
+/**
+ * The layout the counter line `body.slice(start, end)` (already trimmed) is printed in, its values
+ * left in `layoutValues`; `undefined` when no layout matches (`readCounters` then reads the line).
+ * Same layout and values as `readCounters`' patterns, without the match arrays and value strings
+ * they cost: a layout's texts hold no digit, so each value is the run of digits between two texts.
+ */
+export function matchCounterLayout(body: string, start: number, end: number): Layout | undefined {
+  // `readCounters` takes the signature of the trimmed line: shorter lines are left to it.
+  if (end - start <= SIGNATURE_AT[2]) return undefined;
+  const candidates = layoutsBySignature.get(
+    (body.charCodeAt(start + SIGNATURE_AT[0]) << 16) ^
+      (body.charCodeAt(start + SIGNATURE_AT[1]) << 8) ^
+      body.charCodeAt(start + SIGNATURE_AT[2]),
+  );
+  if (candidates === undefined) return undefined;
+  for (const layout of candidates) {
+    // The sticky pattern checks the texts (faster than comparing them here); it ends with the
+    // last value's digits, so the line must end where it does.
+    layout.shape.lastIndex = start;
+    if (layout.shape.test(body) && layout.shape.lastIndex === end) {
+      readValues(layout.texts, body, start + layout.texts[0]!.length, end);
+      return layout;
+    }
+  }
+  return undefined;
+}
+
+/** Values of a line of the layout whose `texts` are given, the first at `at`. */
+function readValues(texts: readonly string[], body: string, at: number, end: number): void {
+  for (let k = 0; k < texts.length - 1; k++) {
+    const first = at;
+    let value = 0;
+    for (; at < end; at++) {
+      const digit = body.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    layoutValues[k] = at - first > EXACT_DIGITS ? Number(body.slice(first, at)) : value;
+    at += texts[k + 1]!.length;
+  }
+}
+
+/**
+ * Sequences of layouts entries were read in, as a trie: a node stands for the layouts read so
+ * far and holds a template of their keys (first-read order, values 0). Bounded: the sequences come
+ * from the input.
+ */
+interface LayoutSequence {
+  readonly layouts: readonly Layout[];
+  readonly next: Map<Layout, LayoutSequence>;
+  template: Record<string, number> | undefined;
+}
+const NO_LAYOUTS: LayoutSequence = { layouts: [], next: new Map(), template: undefined };
+const MAX_SEQUENCES = 4096;
+let sequences = 0;
+
+/**
+ * The keys of a sequence's layouts, first-read order, values 0. Made by `JSON.parse`, which puts
+ * every property inside the object: a copy of such an object is a plain copy of its memory.
+ */
+function templateOf(sequence: LayoutSequence): Record<string, number> {
+  if (sequence.template === undefined) {
+    const keys = new Set(sequence.layouts.flatMap((layout) => layout.keys));
+    const text = `{${[...keys].map((key) => `${JSON.stringify(key)}:0`).join(',')}}`;
+    sequence.template = JSON.parse(text) as Record<string, number>;
+  }
+  return sequence.template;
+}
+
+function isEmpty(counters: Record<string, number>): boolean {
+  for (const key in counters) if (Object.hasOwn(counters, key)) return false;
+  return true;
+}
+
+/**
+ * One entry's counters read through layouts, held back until the entry is complete and then made
+ * into its `counters` in one go (`write`). Why: V8 turns an object that gains more than about a
+ * dozen properties through computed keys into a hash table, and an entry has ~30 counters: each
+ * such store cost ~100 ns and left every `counters` object slow to read. A copy of the template
+ * of its layouts' keys (`{ ...template }`) stays a fast object and is filled in place.
+ */
+export class LayoutCounters {
+  private sequence = NO_LAYOUTS;
+  private readonly values: number[] = [];
+
+  constructor(private readonly entry: { counters: Record<string, number> }) {}
+
+  /** Adds the values `matchCounterLayout` just read for `layout`. */
+  add(layout: Layout): void {
+    let next = this.sequence.next.get(layout);
+    if (next === undefined) {
+      if (sequences >= MAX_SEQUENCES) {
+        // Past the bound the line's counters are stored as they come.
+        this.write();
+        const keys = layout.keys;
+        for (let i = 0; i < keys.length; i++) this.entry.counters[keys[i]!] = layoutValues[i]!;
+        return;
+      }
+      next = { layouts: [...this.sequence.layouts, layout], next: new Map(), template: undefined };
+      this.sequence.next.set(layout, next);
+      sequences++;
+    }
+    this.sequence = next;
+    for (let i = 0; i < layout.keys.length; i++) this.values.push(layoutValues[i]!);
+  }
+
+  /** Stores the counters held back into the entry: before any other counter is stored, and at its end. */
+  write(): void {
+    if (this.sequence === NO_LAYOUTS) return;
+    let counters = this.entry.counters;
+    if (isEmpty(counters)) counters = this.entry.counters = { ...templateOf(this.sequence) };
+    let i = 0;
+    for (const layout of this.sequence.layouts)
+      for (const key of layout.keys) counters[key] = this.values[i++]!;
+    this.sequence = NO_LAYOUTS;
+    this.values.length = 0;
+  }
 }

@@ -2,7 +2,18 @@ import type { ShowEvent } from '../../model/events.js';
 import type { LogLine } from '../../model/lines.js';
 import type { IpsecSa, IpsecSaEntry, Platform, ProxyIdent } from '../../model/show.js';
 import type { ShowBlock, ShowParser } from './block.js';
-import { readCounters } from './ipsec-counters.js';
+import { LayoutCounters, matchCounterLayout, readCounters } from './ipsec-counters.js';
+import {
+  NONE,
+  digitsEnd,
+  isAsciiBlank,
+  isDigit,
+  isPlainText,
+  skipBlanks,
+  textEnd,
+  textStart,
+  tokenEnd,
+} from './scan.js';
 
 /**
  * `show crypto ipsec sa [detail]` on IOS 12, IOS 15 / IOS-XE, PIX 6 and ASA 8/9: one entry per
@@ -14,9 +25,13 @@ const MAX_LINES = 5000;
 const LABELS =
   /^(interface:|Crypto map tag|local\s+ident|remote\s+ident|current_peer|dynamic allocated|PERMIT|#|path mtu|plaintext mtu|current (outbound|inbound) spi|PFS|(inbound|outbound)\s+(esp|ah|pcp)\s*sas|spi:|transform:|in use settings|slot:|conn id|conn_id|sa timing|IV size|replay detection|Status:|SA State|Anti replay|0x|access-list|protected vrf|PMTU|ICMP error|local crypto endpt|remote crypto endpt)/i;
 
-/** Lines that describe the current SA (see `saField`). */
+/**
+ * Lines that describe the current SA (see `saField`), tried from a trimmed line's first character
+ * (sticky). Every label ends with a character other than a blank, so a match never reaches the
+ * blanks `trim` takes off the end.
+ */
 const SA_FIELD =
-  /^(?:transform:|in use settings|slot:|conn[ _]id|sa timing|IV size:|replay detection support:|Status:|SA State:)/;
+  /(?:transform:|in use settings|slot:|conn[ _]id|sa timing|IV size:|replay detection support:|Status:|SA State:)/y;
 
 /** Character codes of the first characters the tests below dispatch on (`First.c` is `c`'s). */
 const First = {
@@ -54,16 +69,12 @@ const ACTION = /^(PERMIT|DENY),\s*flags=\{(.*)\}/;
 const ENDPOINTS = /^local crypto endpt\.?:\s*([^,\s]+),\s*remote crypto endpt\.?:\s*(\S+)/;
 const ENDPOINT_PORT = /^(.*?)\/(\d+)$/;
 const TRAILING_COMMA = /,$/;
-const MTU_FIELDS: ReadonlyArray<
-  readonly [RegExp, 'plaintextMtu' | 'pathMtu' | 'ipMtu' | 'ipMtuIdb' | 'mediaMtu' | 'ipsecOverhead']
-> = [
-  [/plaintext mtu (\d+)/, 'plaintextMtu'],
-  [/path mtu (\d+)/, 'pathMtu'],
-  [/ip mtu (\d+)/, 'ipMtu'],
-  [/ip mtu idb (\S+)/, 'ipMtuIdb'],
-  [/media mtu (\d+)/, 'mediaMtu'],
-  [/ipsec overhead (\d+)/, 'ipsecOverhead'],
-];
+const PLAINTEXT_MTU = /plaintext mtu (\d+)/;
+const PATH_MTU = /path mtu (\d+)/;
+const IP_MTU = /ip mtu (\d+)/;
+const IP_MTU_IDB = /ip mtu idb (\S+)/;
+const MEDIA_MTU = /media mtu (\d+)/;
+const IPSEC_OVERHEAD = /ipsec overhead (\d+)/;
 const OUTBOUND_SPI = /^current outbound spi:\s*(\S+)/;
 const INBOUND_SPI = /^current inbound spi\s*:\s*(\S+)/;
 const PFS = /^PFS \(Y\/N\):\s*(\S+),\s*DH group:\s*(\S+)/;
@@ -98,23 +109,265 @@ function splitEndpoint(v: string): [string, string | undefined] {
   return m ? [m[1]!, m[2]] : [v, undefined];
 }
 
+interface Direction {
+  readonly direction: IpsecSa['direction'];
+  readonly protocol: IpsecSa['protocol'];
+}
+
+/** Direction lines as devices print them (`inbound esp sas:`), sticky. */
+const DIRECTION_LINE = /(?:in|out)bound (?:esp|ah|pcp) sas:/y;
+const DIRECTIONS = new Map<number, Direction>(
+  (['inbound', 'outbound'] as const).flatMap((direction) =>
+    (['esp', 'ah', 'pcp'] as const).map((protocol): [number, Direction] => [
+      directionKey(direction.charCodeAt(0), protocol.charCodeAt(0)),
+      { direction, protocol },
+    ]),
+  ),
+);
+
+function directionKey(direction: number, protocol: number): number {
+  return (direction << 8) | protocol;
+}
+
+/**
+ * What `DIRECTION` reads of `body.slice(start, end)` when the line is exactly a direction line as
+ * devices print them (so that none of the tests `parse` makes before `DIRECTION` can match it).
+ */
+function directionOf(body: string, start: number, end: number): Direction | undefined {
+  DIRECTION_LINE.lastIndex = start;
+  if (!DIRECTION_LINE.test(body) || DIRECTION_LINE.lastIndex !== end) return undefined;
+  const c = body.charCodeAt(start);
+  // The protocol follows `inbound ` or `outbound `.
+  return DIRECTIONS.get(directionKey(c, body.charCodeAt(start + (c === First.i ? 8 : 9))));
+}
+
+/** Whether the sticky pattern `label` matches `body` at `at`. */
+function labelAt(label: RegExp, body: string, at: number): boolean {
+  label.lastIndex = at;
+  return label.test(body);
+}
+
+// Labels of the lines read in place, sticky (comparing them here cost more than the patterns).
+const TRANSFORM_LABEL = /transform:/y;
+const SETTINGS_LABEL = /in use settings/y;
+const TIMING_LABEL = /sa timing/y;
+const IV_SIZE_LABEL = /IV size:/y;
+const REPLAY_LABEL = /replay detection support:/y;
+const REPLAY_WINDOW_LABEL = /replay window size:/y;
+const STATUS_LABEL = /Status:/y;
+const SPI_LABEL = /spi:/y;
+
+const ZERO = 48;
+const LOWER_X = 120;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const COMMA = 44;
+const SLASH = 47;
+const EQUALS = 61;
+const OPEN_BRACE = 123;
+
+function hexDigitsEnd(s: string, at: number, end: number): number {
+  for (; at < end; at++) {
+    const c = s.charCodeAt(at);
+    if (!(isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) break;
+  }
+  return at;
+}
+
+/** Before the ASCII blanks that end `s` at `end`, not before `from`. */
+function blanksStart(s: string, from: number, end: number): number {
+  while (end > from && isAsciiBlank(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * The common SA lines (`transform:`, `in use settings`, `sa timing`, `IV size:`, `replay detection
+ * support:`, `Status:`) of the trimmed line `body.slice(start, end)`, read by index into `sa` as
+ * `saField`'s patterns read them. `false` (nothing stored) when the line is not one of them or
+ * holds what only the patterns can tell (see `scan.ts`).
+ */
+function readSaField(body: string, start: number, end: number, sa: IpsecSa): boolean {
+  switch (body.charCodeAt(start)) {
+    case First.t: {
+      // TRANSFORM, then SPACED_TRAILING_COMMA: the value without one trailing comma of the
+      // pattern and one of the replacement, each with the blanks before it.
+      if (!labelAt(TRANSFORM_LABEL, body, start)) return false;
+      const from = skipBlanks(body, start + 10, end);
+      if (from === NONE || !isPlainText(body, from, end)) return false;
+      let to = end;
+      for (let commas = 0; commas < 2 && to > from && body.charCodeAt(to - 1) === COMMA; commas++)
+        to = blanksStart(body, from, to - 1);
+      sa.transform = body.slice(from, to);
+      return true;
+    }
+    case First.i: {
+      // SETTINGS: `=`, `{`, up to the last `}`; then COMMA_SPACE_END and `trim`.
+      if (!labelAt(SETTINGS_LABEL, body, start)) return false;
+      const equals = skipBlanks(body, start + 15, end);
+      if (equals === NONE || body.charCodeAt(equals) !== EQUALS) return false;
+      const brace = skipBlanks(body, equals + 1, end);
+      if (brace === NONE || body.charCodeAt(brace) !== OPEN_BRACE || !isPlainText(body, brace, end))
+        return false;
+      const close = body.lastIndexOf('}', end - 1);
+      if (close <= brace) return false;
+      let to = blanksStart(body, brace + 1, close);
+      if (to > brace + 1 && body.charCodeAt(to - 1) === COMMA) to--;
+      to = blanksStart(body, brace + 1, to);
+      let from = brace + 1;
+      while (from < to && isAsciiBlank(body.charCodeAt(from))) from++;
+      sa.settings = body.slice(from, to);
+      return true;
+    }
+    case First.s: {
+      if (!labelAt(TIMING_LABEL, body, start)) return false;
+      return readLifetime(body, start, end, sa);
+    }
+    case First.I: {
+      // IV_SIZE and `trim`: the rest of the line, which ends with a character other than a blank.
+      if (!labelAt(IV_SIZE_LABEL, body, start)) return false;
+      const from = skipBlanks(body, start + 8, end);
+      if (from === NONE || from === end || !isPlainText(body, from, end)) return false;
+      sa.ivSize = body.slice(from, end);
+      return true;
+    }
+    case First.r: {
+      if (!labelAt(REPLAY_LABEL, body, start)) return false;
+      const from = skipBlanks(body, start + 25, end);
+      if (from === NONE) return false;
+      const to = tokenEnd(body, from, end);
+      if (to === NONE || to === from) return false;
+      // The optional `\s+replay window size:\s*(\d+)`.
+      let window: string | undefined;
+      const label = skipBlanks(body, to, end);
+      if (label === NONE) return false;
+      if (label > to && labelAt(REPLAY_WINDOW_LABEL, body, label)) {
+        const digits = skipBlanks(body, label + 19, end);
+        if (digits === NONE) return false;
+        const digitsTo = digitsEnd(body, digits, end);
+        if (digitsTo > digits) window = body.slice(digits, digitsTo);
+      }
+      sa.replayDetection = body.slice(from, to);
+      if (window) sa.replayWindow = window;
+      return true;
+    }
+    case First.S: {
+      if (!labelAt(STATUS_LABEL, body, start)) return false;
+      const from = skipBlanks(body, start + 7, end);
+      if (from === NONE) return false;
+      const to = tokenEnd(body, from, end);
+      if (to === NONE || to === from) return false;
+      sa.status = body.slice(from, to);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** `sa timing` lines: KB_SEC where it matches, else SEC; `false` where only the patterns can tell. */
+function readLifetime(body: string, start: number, end: number, sa: IpsecSa): boolean {
+  for (let open = body.indexOf('(', start); open !== -1 && open < end; open = body.indexOf('(', open + 1)) {
+    const kb = digitsEnd(body, open + 1, end);
+    if (kb === open + 1 || body.charCodeAt(kb) !== SLASH) continue;
+    const sec = digitsEnd(body, kb + 1, end);
+    if (sec === kb + 1 || body.charCodeAt(sec) !== CLOSE_PAREN) continue;
+    sa.lifetimeKb = body.slice(open + 1, kb);
+    sa.lifetimeSec = body.slice(kb + 1, sec);
+    return true;
+  }
+  return false;
+}
+
 interface EntryLines {
   entry: IpsecSaEntry;
   lines: LogLine[];
+  /** Counters read but not yet stored in `entry.counters`. */
+  counters: LayoutCounters;
 }
 
 class IpsecSaBlock implements ShowBlock {
   private readonly entries: EntryLines[] = [];
   private current: EntryLines | undefined;
   private iface: string | undefined;
-  private dir: { direction: IpsecSa['direction']; protocol: IpsecSa['protocol'] } | undefined;
+  private dir: Direction | undefined;
   private sa: IpsecSa | undefined;
   private platform: Platform = 'ios';
   private count = 0;
 
   accept(line: LogLine): boolean {
-    const t = line.body.trim();
     if (++this.count > MAX_LINES) return false;
+    const body = line.body;
+    const start = textStart(body);
+    if (start === body.length) return true;
+    const end = textEnd(body);
+    // Outside ASCII `trim` may cut other blanks: such lines take the general way.
+    if (body.charCodeAt(start) >= 128 || body.charCodeAt(end - 1) >= 128)
+      return this.acceptTrimmed(body.trim(), line);
+    const c = body.charCodeAt(start);
+    if (c === First.hash) {
+      // A quarter of the lines: their layouts are read without slicing the line.
+      const layout = matchCounterLayout(body, start, end);
+      if (layout !== undefined) {
+        this.entry(line).counters.add(layout);
+        return true;
+      }
+    }
+    const sa = this.sa;
+    if (sa !== undefined) {
+      // A quarter of the lines describe the current SA: the common ones are read in place.
+      if (readSaField(body, start, end, sa)) {
+        this.entry(line);
+        return true;
+      }
+      SA_FIELD.lastIndex = start;
+      // SA fields are labels too: `LABELS` is not needed to take the line.
+      if (SA_FIELD.test(body)) {
+        this.entry(line);
+        this.saField(body.slice(start, end), c, sa);
+        return true;
+      }
+    }
+    if (c === First.i || c === First.o) {
+      const dir = directionOf(body, start, end);
+      if (dir !== undefined) {
+        this.entry(line);
+        this.dir = dir;
+        this.sa = undefined;
+        return true;
+      }
+    } else if (c === First.s && this.dir !== undefined && this.readSpi(body, start, end, line)) return true;
+    return this.acceptTrimmed(start === 0 && end === body.length ? body : body.slice(start, end), line);
+  }
+
+  /**
+   * An `spi: 0x… (…)` line, when the whole line is of that form (so that none of the tests `parse`
+   * makes before `SPI` can match it): the SA it opens.
+   */
+  private readSpi(body: string, start: number, end: number, line: LogLine): boolean {
+    if (!labelAt(SPI_LABEL, body, start)) return false;
+    const hex = skipBlanks(body, start + 4, end);
+    if (hex === NONE || body.charCodeAt(hex) !== ZERO || body.charCodeAt(hex + 1) !== LOWER_X) return false;
+    const hexEnd = hexDigitsEnd(body, hex + 2, end);
+    if (hexEnd === hex + 2) return false;
+    let spiDec: string | undefined;
+    if (hexEnd < end) {
+      const open = skipBlanks(body, hexEnd, end);
+      if (open === NONE || body.charCodeAt(open) !== OPEN_PAREN) return false;
+      const decEnd = digitsEnd(body, open + 1, end);
+      if (decEnd === open + 1 || decEnd !== end - 1 || body.charCodeAt(decEnd) !== CLOSE_PAREN) return false;
+      spiDec = body.slice(open + 1, decEnd);
+    }
+    const e = this.entry(line).entry;
+    const dir = this.dir!;
+    const sa: IpsecSa = { direction: dir.direction, protocol: dir.protocol, spiHex: body.slice(hex, hexEnd) };
+    if (spiDec) sa.spiDec = spiDec;
+    this.sa = sa;
+    e.sas.push(sa);
+    return true;
+  }
+
+  /** `accept` of a trimmed line. */
+  private acceptTrimmed(t: string, line: LogLine): boolean {
     if (t === '') return true;
     if (!LABELS.test(t)) return false;
     this.parse(t, line);
@@ -134,7 +387,7 @@ class IpsecSaBlock implements ShowBlock {
     if (seq) entry.seqNum = seq;
     if (local) entry.localAddr = local;
     if (this.iface !== undefined) entry.interface = this.iface;
-    this.current = { entry, lines: [] };
+    this.current = { entry, lines: [], counters: new LayoutCounters(entry) };
     this.entries.push(this.current);
     this.dir = undefined;
     this.sa = undefined;
@@ -156,7 +409,10 @@ class IpsecSaBlock implements ShowBlock {
     }
     const cur = this.entry(line);
     // Most lines of the output describe one SA: skip the entry-level tests for them.
-    if (this.sa && SA_FIELD.test(t)) return this.saField(t, c, this.sa);
+    if (this.sa) {
+      SA_FIELD.lastIndex = 0;
+      if (SA_FIELD.test(t)) return this.saField(t, c, this.sa);
+    }
     const e = cur.entry;
     if (c === First.l && LOCAL_IDENT.test(t)) {
       if (e.localIdent) {
@@ -183,6 +439,7 @@ class IpsecSaBlock implements ShowBlock {
       e.action = m[1]!;
       e.flags = m[2]!;
     } else if (c === First.hash) {
+      cur.counters.write();
       readCounters(t, e.counters);
     } else if (c === First.l && (m = ENDPOINTS.exec(t))) {
       const [la, lp] = splitEndpoint(m[1]!);
@@ -192,10 +449,14 @@ class IpsecSaBlock implements ShowBlock {
       if (lp) e.localEndpointPort = lp;
       if (rp) e.remoteEndpointPort = rp;
     } else if (t.includes('mtu') && !t.startsWith('PMTU')) {
-      for (const [re, key] of MTU_FIELDS) {
-        const v = re.exec(t)?.[1];
-        if (v !== undefined) e[key] = v;
-      }
+      // Stored by name: an entry that gains many properties through computed keys becomes a hash table.
+      let v: string | undefined;
+      if ((v = PLAINTEXT_MTU.exec(t)?.[1]) !== undefined) e.plaintextMtu = v;
+      if ((v = PATH_MTU.exec(t)?.[1]) !== undefined) e.pathMtu = v;
+      if ((v = IP_MTU.exec(t)?.[1]) !== undefined) e.ipMtu = v;
+      if ((v = IP_MTU_IDB.exec(t)?.[1]) !== undefined) e.ipMtuIdb = v;
+      if ((v = MEDIA_MTU.exec(t)?.[1]) !== undefined) e.mediaMtu = v;
+      if ((v = IPSEC_OVERHEAD.exec(t)?.[1]) !== undefined) e.ipsecOverhead = v;
     } else if (c === First.c && (m = OUTBOUND_SPI.exec(t))) e.currentOutboundSpi = m[1]!;
     else if (c === First.c && (m = INBOUND_SPI.exec(t))) e.currentInboundSpi = m[1]!;
     else if (c === First.P && (m = PFS.exec(t))) {
@@ -251,6 +512,7 @@ class IpsecSaBlock implements ShowBlock {
   }
 
   finish(): ShowEvent[] {
+    for (const x of this.entries) x.counters.write();
     return this.entries
       .filter(
         (x) =>
