@@ -1,35 +1,65 @@
 import type { KeyEngineMessage } from '../../model/events.js';
 import { cleanAddress, type Draft } from '../draft.js';
+import { isSpace, isWordLetter, skipSpaces } from './chars.js';
 
 /** `IPSEC(fn): …` messages of `debug crypto ipsec`, including the multi-line `(key eng. msg.)` blocks. */
 
-const KEY = /([A-Za-z_]+)\s*=\s*/g;
+/** Whether a character is one `[\s,(]+$` strips from the end of a field's value. */
+function isValueTrail(c: number): boolean {
+  return c === 44 /* , */ || c === 40 /* ( */ || isSpace(c);
+}
 
-/** `dest= 12.1.1.2, SRC= 12.1.1.1, dest_proxy= 10.1.1.0/255.255.255.0/0/0 (type=4), …` → fields. */
+/**
+ * A field's value, `text[start, end)`, without trailing blanks, commas and `(` and then one `)`
+ * (`10.1.1.0/255.255.255.0/0/0 (` before `type=4),`): what
+ * `.replace(/[\s,(]+$/, '').replace(/\)$/, '').trim()` leaves. It starts after `=\s*`, so only its end
+ * needs trimming.
+ */
+function fieldValue(text: string, start: number, end: number): string {
+  while (end > start && isValueTrail(text.charCodeAt(end - 1))) end--;
+  if (end > start && text.charCodeAt(end - 1) === 41 /* ) */) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * `dest= 12.1.1.2, SRC= 12.1.1.1, dest_proxy= 10.1.1.0/255.255.255.0/0/0 (type=4), …` → fields.
+ * Keys are what the global pattern `([A-Za-z_]+)\s*=\s*` finds, read by one scan instead: that pattern retries every
+ * shorter run of letters of each word that is not a key, and builds a match array per key.
+ */
 export function parseKeyEngineFields(text: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  const keys: Array<{ key: string; start: number; valueStart: number }> = [];
-  KEY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = KEY.exec(text)) !== null) {
-    keys.push({ key: (m[1] ?? '').toLowerCase(), start: m.index, valueStart: m.index + m[0].length });
-  }
   let lastProxy: string | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    const end = i + 1 < keys.length ? keys[i + 1]!.start : text.length;
-    const value = text
-      .slice(k.valueStart, end)
-      .replace(/[\s,(]+$/, '')
-      .replace(/\)$/, '')
-      .trim();
-    if (k.key === 'type' && lastProxy !== undefined) {
+  // The key being read and where its value starts.
+  let key: string | undefined;
+  let valueStart = 0;
+  const store = (end: number) => {
+    if (key === undefined) return;
+    const value = fieldValue(text, valueStart, end);
+    if (key === 'type' && lastProxy !== undefined) {
       fields[`${lastProxy}_type`] = value;
+      return;
+    }
+    if (key.endsWith('proxy')) lastProxy = key;
+    fields[key] = value;
+  };
+  let pos = 0;
+  while (pos < text.length) {
+    if (!isWordLetter(text.charCodeAt(pos))) {
+      pos++;
       continue;
     }
-    if (k.key.endsWith('proxy')) lastProxy = k.key;
-    fields[k.key] = value;
+    // A run of letters is a key only whole: a shorter run would be followed by a letter, not `=`.
+    const start = pos;
+    while (isWordLetter(text.charCodeAt(pos))) pos++;
+    const equals = skipSpaces(text, pos);
+    if (text.charCodeAt(equals) !== 61 /* = */) continue;
+    store(start);
+    key = text.slice(start, pos).toLowerCase();
+    valueStart = skipSpaces(text, equals + 1);
+    pos = valueStart;
   }
+  store(text.length);
   return fields;
 }
 

@@ -1,3 +1,5 @@
+import { isDigit, skipSpaces } from './chars.js';
+
 /**
  * The `ISAKMP` prefix of an IOS debug message, read character by character: `ISAKMP (0:1): x`,
  * `ISAKMP:(1001):x`, `ISAKMP: x`, `ISAKMP (0): x`, `ISAKMP : x`, `ISAKMP-ERROR: (0):x`. It takes
@@ -13,32 +15,6 @@ export interface IsakmpPrefix {
   second: string | undefined;
   /** Whether a colon follows `ISAKMP` (or `ISAKMP-ERROR`) at once and, after spaces, a `(`: IOS 15. */
   ios15: boolean;
-}
-
-/** The characters `\s` matches in a JavaScript pattern. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-function skipSpaces(s: string, pos: number): number {
-  while (isSpace(s.charCodeAt(pos))) pos++;
-  return pos;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function digitsEnd(s: string, pos: number): number {
