@@ -117,10 +117,12 @@ export function classifyIpsec(fn: string, rest: string): Draft | null {
   if (lower.includes('pfs') && lower.includes('mismatch')) return { kind: 'ike.pfs-mismatch' };
   if (fn === 'create_sa' && lower.includes('sa created')) {
     const f = parseKeyEngineFields(rest);
+    // IOS 12 prints `sa_prot=`, IOS 15 and IOS-XE `sa_proto=`.
+    const prot = f['sa_prot'] ?? f['sa_proto'];
     return {
       kind: 'ipsec.sa-created',
       ...(f['sa_dest'] && { dest: cleanAddress(f['sa_dest']) }),
-      ...(f['sa_prot'] && { prot: f['sa_prot'] }),
+      ...(prot && { prot }),
       ...(f['sa_spi'] && { spi: f['sa_spi'] }),
       ...(f['sa_trans'] && { transform: f['sa_trans'].replace(/\s*,$/, '') }),
       ...(f['sa_conn_id'] && { saConnId: f['sa_conn_id'] }),
