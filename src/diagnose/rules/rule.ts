@@ -35,18 +35,23 @@ export function evidenceOfEvents(events: readonly Kept[]): Evidence[] {
 }
 
 export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
+  const all: Evidence[] = [];
+  for (const list of lists) for (const e of list) all.push(e);
+  // Sorted first, a line cited twice sits next to itself, so duplicates are dropped without a key
+  // string per line. The sort is stable: of a line's citations the first stays first and is kept.
+  all.sort(byPlace);
   const out: Evidence[] = [];
-  const seen = new Set<string>();
-  for (const list of lists)
-    for (const e of list) {
-      const k = `${e.input}\u0000${e.line}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(e);
-      }
-    }
-  out.sort((a, b) => (a.input === b.input ? a.line - b.line : a.input < b.input ? -1 : 1));
-  return out.slice(0, MAX_EVIDENCE);
+  for (const e of all) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.line === e.line && last.input === e.input) continue;
+    out.push(e);
+    if (out.length === MAX_EVIDENCE) break;
+  }
+  return out;
+}
+
+function byPlace(a: Evidence, b: Evidence): number {
+  return a.input === b.input ? a.line - b.line : a.input < b.input ? -1 : 1;
 }
 
 /** Where the evidence came from (the first event's): a debug transcript, a syslog message or show output. */
