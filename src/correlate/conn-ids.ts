@@ -19,12 +19,10 @@ export function connKeyOf(connId: string): ConnKey {
 }
 
 /**
- * Connection ids remembered per session. A session has a few IKE SAs alive at a time; an id
- * hundreds of rekeys old is long gone (the 1 GB bench log reaches back at most ~320). The ids of
- * every session are most of what a long log's analysis holds: 1,024 a session took the 1 GB
- * log's peak RSS past 200 MB.
+ * Connection ids remembered per session. A session has a few IKE SAs alive at a time; an id a
+ * thousand rekeys old is long gone (the 1 GB bench log reaches back at most ~320).
  */
-export const MAX_CONN_IDS_PER_SESSION = 512;
+export const MAX_CONN_IDS_PER_SESSION = 1024;
 
 /** A session's connection ids, least recently bound first, and the latest (bound again for free). */
 interface Recent {
