@@ -1,3 +1,4 @@
+import { stampSeconds } from '../read/stamp-seconds.js';
 import type { Session } from './session.js';
 
 /**
@@ -19,10 +20,21 @@ export function connKeyOf(connId: string): ConnKey {
 }
 
 /**
- * Connection ids remembered per session. A session has a few IKE SAs alive at a time; an id a
- * thousand rekeys old is long gone (the 1 GB bench log reaches back at most ~320).
+ * Connection ids remembered per session, whatever the log's timestamps say. A session has a few
+ * IKE SAs alive at a time; an id a thousand rekeys old is long gone (the 1 GB bench log reaches
+ * back at most ~320).
  */
 export const MAX_CONN_IDS_PER_SESSION = 1024;
+
+/**
+ * How long an id may go unseen and still name a live IKE SA: IOS's longest ISAKMP lifetime
+ * (`lifetime 86400`). Ids unseen for one to two such spans of log time are forgotten, so a
+ * fleet's log holds the ids of the last day or two, not of every rekey since it began.
+ */
+export const CONN_ID_LIFETIME_SECONDS = 86_400;
+
+/** Bindings between two readings of the log's clock: a timestamp is parsed now and then, not per message. */
+const CLOCK_EVERY = 16;
 
 /** A session's connection ids, least recently bound first, and the latest (bound again for free). */
 interface Recent {
@@ -32,24 +44,36 @@ interface Recent {
 
 /**
  * One device's IKE connection ids → the session each was last bound to. Each session keeps only
- * its latest ids, and ending a session forgets its ids without a scan.
+ * its latest ids, and ending a session forgets its ids without a scan. Ids live in two
+ * generations of log time: those bound in the current one, and those bound only in the previous
+ * one, which are forgotten when the current one has lasted CONN_ID_LIFETIME_SECONDS.
  */
 export class ConnIdIndex {
-  private readonly sessionOf = new Map<ConnKey, Session>();
+  private current = new Map<ConnKey, Session>();
+  /** Ids of the previous generation; an entry shadowed by `current` is stale. */
+  private previous = new Map<ConnKey, Session>();
   private readonly recentOf = new Map<Session, Recent>();
+  /** The latest log time seen and when the current generation began (seconds; see `stampSeconds`). */
+  private now: number | undefined;
+  private generationStart: number | undefined;
+  private untilClock = 0;
 
   get(key: ConnKey): Session | undefined {
-    return this.sessionOf.get(key);
+    return this.current.get(key) ?? this.previous.get(key);
   }
 
-  /** Routes an id to a session; past the per-session cap, the session's oldest id is forgotten. */
-  bind(key: ConnKey, session: Session): void {
+  /**
+   * Routes an id to a session; past the per-session cap, the session's oldest id is forgotten.
+   * `stamp` is the message's timestamp as printed, when it had one.
+   */
+  bind(key: ConnKey, session: Session, stamp: string | undefined): void {
     const recent = this.recentOf.get(session);
     // Messages of one exchange name the same id in a row: nothing moves.
     if (recent !== undefined && recent.latest === key) return;
-    const was = this.sessionOf.get(key);
+    if (stamp !== undefined && --this.untilClock <= 0) this.tick(stamp);
+    const was = this.get(key);
     if (was !== undefined && was !== session) this.drop(was, key);
-    this.sessionOf.set(key, session);
+    this.current.set(key, session);
     if (recent === undefined) {
       this.recentOf.set(session, { ids: new Set([key]), latest: key });
       return;
@@ -64,7 +88,7 @@ export class ConnIdIndex {
   forget(session: Session): void {
     const recent = this.recentOf.get(session);
     if (!recent) return;
-    for (const k of recent.ids) this.sessionOf.delete(k);
+    for (const k of recent.ids) this.unmap(k);
     this.recentOf.delete(session);
   }
 
@@ -72,7 +96,10 @@ export class ConnIdIndex {
   move(from: Session, to: Session): void {
     const moved = this.recentOf.get(from);
     if (!moved) return;
-    for (const k of moved.ids) this.sessionOf.set(k, to);
+    for (const k of moved.ids) {
+      if (this.current.has(k)) this.current.set(k, to);
+      else this.previous.set(k, to);
+    }
     const heir = this.recentOf.get(to);
     if (heir) {
       for (const k of moved.ids) heir.ids.add(k);
@@ -81,6 +108,41 @@ export class ConnIdIndex {
       this.trim(heir.ids);
     } else this.recentOf.set(to, moved);
     this.recentOf.delete(from);
+  }
+
+  /** Ids held (for tests and measurements). */
+  get size(): number {
+    let n = this.current.size;
+    for (const k of this.previous.keys()) if (!this.current.has(k)) n++;
+    return n;
+  }
+
+  private tick(stamp: string): void {
+    this.untilClock = CLOCK_EVERY;
+    const t = stampSeconds(stamp);
+    // A clock that goes back (another input, a new year, a reboot's uptime) only delays forgetting.
+    if (t === undefined || (this.now !== undefined && t <= this.now)) return;
+    this.now = t;
+    if (this.generationStart === undefined) this.generationStart = t;
+    else if (t - this.generationStart >= CONN_ID_LIFETIME_SECONDS) this.nextGeneration(t);
+  }
+
+  /** Forgets the ids not bound since the previous generation, except a session's latest. */
+  private nextGeneration(t: number): void {
+    for (const [k, session] of this.previous) {
+      if (this.current.has(k)) continue;
+      const recent = this.recentOf.get(session);
+      if (recent === undefined || !recent.ids.has(k)) continue;
+      if (recent.latest === k) {
+        this.current.set(k, session);
+        continue;
+      }
+      recent.ids.delete(k);
+      if (recent.ids.size === 0) this.recentOf.delete(session);
+    }
+    this.previous = this.current;
+    this.current = new Map();
+    this.generationStart = t;
   }
 
   private drop(session: Session, key: ConnKey): void {
@@ -94,7 +156,12 @@ export class ConnIdIndex {
     for (const oldest of ids) {
       if (ids.size <= MAX_CONN_IDS_PER_SESSION) return;
       ids.delete(oldest);
-      this.sessionOf.delete(oldest);
+      this.unmap(oldest);
     }
+  }
+
+  private unmap(key: ConnKey): void {
+    this.current.delete(key);
+    this.previous.delete(key);
   }
 }

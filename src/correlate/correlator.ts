@@ -108,7 +108,7 @@ export class Correlator {
       session = device.connIds.get(connKey);
     }
     session ??= device.current ?? device.sessions.get('') ?? this.create(device, input, name, undefined);
-    if (connKey !== undefined) device.connIds.bind(connKey, session);
+    if (connKey !== undefined) device.connIds.bind(connKey, session, event.lines[0]?.time);
     device.current = session;
     return session;
   }

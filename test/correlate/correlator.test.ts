@@ -32,6 +32,23 @@ function isakmpRow(device: string, dst: string, src: string): Event {
 }
 
 describe('Correlator', () => {
+  it('does not route by a connection id unseen for days: the id is another SA’s now', () => {
+    const c = new Correlator();
+    const at = (e: Event, time: string): Event => {
+      (e.lines[0] as { time?: string }).time = time;
+      return e;
+    };
+    const old = c.push(at(exchange('R1', '4171', '192.0.2.125'), 'Nov 23 08:00:00.000'))!;
+    c.push(at(exchange('R1', '4172', '192.0.2.125'), 'Nov 23 08:00:01.000'));
+    // Other tunnels rekey for a week: the clock is read every few bindings.
+    for (let day = 24; day <= 30; day++)
+      for (let i = 0; i < 16; i++)
+        c.push(at(exchange('R1', `${day}${i}`, '192.0.2.130'), `Nov ${day} 09:00:00`));
+    const now = c.push(at(exchange('R1', '0', '192.0.2.171'), 'Nov 30 12:00:00'))!;
+    expect(c.push(at(peerless('R1', '4171'), 'Nov 30 12:00:01'))).toBe(now);
+    expect(c.push(at(peerless('R1', '4172'), 'Nov 30 12:00:01'))).toBe(old);
+  });
+
   it('routes a peer-less message by its connection id, not to the peer the device last named', () => {
     const c = new Correlator();
     const a = c.push(exchange('R1', '1001', '192.0.2.1'));

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { pickLanguage } from '../../i18n/index.js';
 import { Annotator } from '../../pipeline/annotate.js';
 import { VERSION } from '../../version.js';
+import { boundHeapGrowth } from '../heap.js';
 import { checkReadable, inputNames, streamLines } from '../inputs.js';
 import { type CommonOptions, type SetExit, common } from '../options.js';
 
 const GLOSS_COLUMN = 64;
 
 async function annotateCommand(files: string[], o: CommonOptions): Promise<number> {
+  boundHeapGrowth();
   const lang = pickLanguage(o.lang);
   const names = inputNames(files);
   checkReadable(names);

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { pickLanguage, translator } from '../../i18n/index.js';
 import { Analysis } from '../../pipeline/analysis.js';
 import { exitCodeOf, report } from '../../pipeline/report.js';
+import { boundHeapGrowth } from '../heap.js';
 import { checkReadable, inputNames, progressReporter, streamLines } from '../inputs.js';
 import { type CommonOptions, type SetExit, common, render } from '../options.js';
 
 async function diagnoseCommand(files: string[], o: CommonOptions): Promise<number> {
+  boundHeapGrowth();
   const lang = pickLanguage(o.lang);
   const names = inputNames(files);
   const total = checkReadable(names);

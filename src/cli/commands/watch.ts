@@ -7,6 +7,7 @@ import { type HttpHandle, startHttp } from '../../watch/http.js';
 import { Monitor } from '../../watch/monitor.js';
 import { type ListenAddress, parseListen } from '../../watch/receive/listen.js';
 import type { Change } from '../../watch/track/tracker.js';
+import { boundHeapGrowth } from '../heap.js';
 import { InputError } from '../inputs.js';
 import { type SetExit, langOption } from '../options.js';
 
@@ -61,6 +62,7 @@ function printer(format: 'text' | 'json', t: Translator): (c: Change) => void {
 }
 
 async function watchCommand(o: WatchOptions): Promise<number> {
+  boundHeapGrowth();
   const lang = pickLanguage(o.lang);
   const t = translator(lang);
   const listen = listenAddresses(o.listen.length > 0 || o.follow.length > 0 ? o.listen : DEFAULT_LISTEN);
