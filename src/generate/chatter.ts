@@ -2,11 +2,12 @@
  * What devices log besides negotiations: connection and access-list chatter that has nothing to
  * do with the tunnel, status lines of healthy tunnels, and data-plane warnings (replayed or
  * unknown-SPI packets) that healthy tunnels see now and then. Texts name this side (`{self}`),
- * the peer (`{peer}`), the inside networks, and numbers drawn per line.
+ * the peer (`{peer}`), the inside networks, this side's current IPsec SA (`{ipsecConn}`), and
+ * numbers drawn per line.
  */
 import type { TemplatePlatform } from './addressing.js';
 import type { StampStyle } from '../simulate/stamp.js';
-import { DRAWN_NUMBER, DRAWN_OCTET, DRAWN_SPI, DRAWN_SPI_PAIR } from './records.js';
+import { DRAWN_NUMBER, DRAWN_OCTET, DRAWN_SPI, DRAWN_SPI_PAIR, ipsecSlot } from './records.js';
 
 export type ChatterKind = 'unrelated' | 'healthy' | 'REPLAY_CHECK_FAILED' | 'INVALID_SPI';
 
@@ -44,7 +45,7 @@ const IOS: readonly ChatterLine[] = [
   {
     kind: 'REPLAY_CHECK_FAILED',
     weight: 4,
-    text: '%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed connection id=2001, sequence number={number}',
+    text: '%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed connection id={ipsecConn}, sequence number={number}',
   },
   {
     kind: 'INVALID_SPI',
@@ -104,6 +105,8 @@ const MARKERS: Record<string, (side: 0 | 1) => number> = {
   octet: () => DRAWN_OCTET,
   spi: () => DRAWN_SPI,
   spiPair: () => DRAWN_SPI_PAIR,
+  /** The connection id of this side's latest inbound IPsec SA. */
+  ipsecConn: (s) => ipsecSlot(s, 0),
 };
 
 /** A chatter text as a record template's parts, for the side that logs it. */

@@ -8,7 +8,15 @@ import { simulateDevices } from '../simulate/index.js';
 import { CANONICAL_TUNNEL, SLOTS, type TunnelValues, tunnelValues } from './addressing.js';
 import { parseStamp, styleKey } from './clock.js';
 import { type FaultSpec, FAULT_TABLE, HEALTHY, applyEdits, editsFor } from './faults.js';
-import { type RecordTemplate, StyleTable, type Token, cutTemplate } from './records.js';
+import {
+  type ConnIds,
+  type RecordTemplate,
+  StyleTable,
+  type Token,
+  cutConnIds,
+  cutTemplate,
+  newConnIds,
+} from './records.js';
 import { PAIR_TEMPLATES, type PairTemplate, SIDE_TEMPLATES, fillSide } from './templates.js';
 
 export interface Episode {
@@ -20,6 +28,15 @@ export interface Episode {
   /** Offset of the last record, ms. */
   duration: number;
   established: boolean;
+  /** Per side, how many IKE and IPsec SAs an attempt allocates ids for. */
+  connIds: readonly [SideConnIds, SideConnIds];
+}
+
+export interface SideConnIds {
+  ike: number;
+  ipsec: number;
+  /** IOS 12 numbers IKE SAs from 1 (`(0:1)`), IOS 15 from 1001. */
+  ios12: boolean;
 }
 
 export interface EpisodeCatalogue {
@@ -59,25 +76,29 @@ function messages(transcript: string): string[] {
   return out;
 }
 
+/** One side's records, from its transcript of each run (each run's SAs are new ones). */
 function sideRecords(
-  transcript: string,
+  transcripts: readonly string[],
   side: 0 | 1,
   tokens: readonly Token[],
   styles: StyleTable,
+  ids: ConnIds,
 ): RecordTemplate[] {
   const records: RecordTemplate[] = [];
   let at = 0;
-  for (const message of messages(transcript)) {
-    const stamp = parseStamp(message, SIMULATION_YEAR);
-    if (stamp) at = Math.max(0, stamp.time - SIMULATION_START);
-    const body = stamp ? message.slice(stamp.length) : message;
-    records.push({
-      at,
-      side,
-      style: stamp ? styles.add(stamp.style, styleKey(stamp.style)) : -1,
-      parts: cutTemplate(body, tokens),
-      lines: body.split('\n').length,
-    });
+  for (const [run, transcript] of transcripts.entries()) {
+    for (const message of messages(transcript)) {
+      const stamp = parseStamp(message, SIMULATION_YEAR);
+      if (stamp) at = Math.max(0, stamp.time - SIMULATION_START);
+      const body = stamp ? message.slice(stamp.length) : message;
+      records.push({
+        at,
+        side,
+        style: stamp ? styles.add(stamp.style, styleKey(stamp.style)) : -1,
+        parts: cutConnIds(cutTemplate(body, tokens), side, run, ids),
+        lines: body.split('\n').length,
+      });
+    }
   }
   return records;
 }
@@ -107,14 +128,11 @@ function simulateEpisode(pair: PairTemplate, fault: FaultSpec | undefined, style
   const b = parseConfig(`${values.b.host}.cfg`, configs.b, pair.b.platform);
   const sim = simulateDevices(a, b, { start: new Date(SIMULATION_START) });
   const tokens = tokensOf(values);
-  const transcript = (side: 'a' | 'b') =>
-    sim.runs
-      .map((r) => r.transcripts[side])
-      .filter((t) => t !== '')
-      .join('\n');
+  const transcripts = (side: 'a' | 'b') => sim.runs.map((r) => r.transcripts[side]);
+  const ids = [newConnIds(), newConnIds()] as const;
   const records = [
-    ...sideRecords(transcript('a'), 0, tokens, styles),
-    ...sideRecords(transcript('b'), 1, tokens, styles),
+    ...sideRecords(transcripts('a'), 0, tokens, styles, ids[0]),
+    ...sideRecords(transcripts('b'), 1, tokens, styles, ids[1]),
   ];
   // Stable: a side's messages keep their order, and at equal times side A's come first.
   records.sort((x, y) => x.at - y.at);
@@ -124,6 +142,10 @@ function simulateEpisode(pair: PairTemplate, fault: FaultSpec | undefined, style
     records,
     duration: records.at(-1)?.at ?? 0,
     established: sim.runs.every((r) => r.established),
+    connIds: ids.map((i) => ({ ike: i.ike.size, ipsec: i.ipsec.size, ios12: i.ios12 })) as [
+      SideConnIds,
+      SideConnIds,
+    ],
   };
 }
 

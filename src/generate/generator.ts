@@ -7,7 +7,7 @@ import { slotValues } from './addressing.js';
 import { CHATTER_STAMP, chatterFor, chatterParts } from './chatter.js';
 import { Stamper } from '../simulate/stamp.js';
 import { collectorStamper, styleKey } from './clock.js';
-import { type EpisodeCatalogue, buildCatalogue } from './episodes.js';
+import { type Episode, type EpisodeCatalogue, type SideConnIds, buildCatalogue } from './episodes.js';
 import { HEALTHY } from './faults.js';
 import { type FaultMix, type ManifestTunnel, type Tunnel, castTunnels, manifestOf } from './fleet.js';
 import { SourceHeap } from './heap.js';
@@ -17,9 +17,12 @@ import {
   DRAWN_OCTET,
   DRAWN_SPI,
   DRAWN_SPI_PAIR,
+  IKE_ID,
   type RecordTemplate,
   VALUE_COUNT,
   fill,
+  ikeSlot,
+  ipsecSlot,
 } from './records.js';
 
 export type GenerateLimit = { lines: number } | { bytes: number };
@@ -46,6 +49,16 @@ const REKEY_MS = [3_300_000, 300_000] as const;
 const CHATTER_MEAN_MS = 20_000;
 /** Sources per tunnel: its negotiation attempts, side A's chatter, side B's chatter. */
 const SOURCES = 3;
+/**
+ * Connection ids: each device numbers its SAs from its own counter, IKE SAs from 1001 (IOS 15)
+ * or 1 (IOS 12), IPsec SAs from 2001, and starts the log somewhere in its first ID_START_SPREAD
+ * ids (it has been up a while). A counter wraps back to its base after ID_SPAN ids.
+ */
+const IKE_BASE_IOS15 = 1001;
+const IKE_BASE_IOS12 = 1;
+const IPSEC_BASE = 2001;
+const ID_START_SPREAD = 500;
+const ID_SPAN = 1 << 15;
 
 interface CompiledChatter {
   parts: (string | number)[][];
@@ -73,6 +86,10 @@ export class FleetLogGenerator {
   private readonly sequence: Int32Array;
   private readonly attemptStart: Float64Array;
   private readonly recordIndex: Int32Array;
+  /** Per tunnel side: the next IKE and IPsec connection id, and where the IKE ids start. */
+  private readonly nextIke: Int32Array;
+  private readonly nextIpsec: Int32Array;
+  private readonly ikeBase: Int32Array;
   private readonly chatter: CompiledChatter[];
   private readonly episodeStampers: Stamper[];
   private readonly chatterStampers: Stamper[];
@@ -95,6 +112,11 @@ export class FleetLogGenerator {
     this.sequence = new Int32Array(n * 2);
     this.attemptStart = new Float64Array(n);
     this.recordIndex = new Int32Array(n);
+    this.nextIke = new Int32Array(n * 2);
+    this.nextIpsec = new Int32Array(n * 2);
+    this.ikeBase = new Int32Array(n * 2);
+    // Its own stream, so the ids leave every other draw (and so the times) as they were.
+    const idRng = seededRandom(options.seed ^ 0x27d4eb2f);
     this.episodeStampers = catalogue.styles.styles.map((s) => new Stamper(s));
     const chatterStyles = new Map<string, Stamper>();
     this.values = [];
@@ -113,6 +135,14 @@ export class FleetLogGenerator {
         this.hosts.push(`${side.device} `);
         this.ios.push(side.platform === 'ios');
         this.sequence[t.index * 2 + s] = 1000 + this.rng.int(90_000);
+        const sideIndex = t.index * 2 + s;
+        const base = t.episode.connIds[s].ios12 ? IKE_BASE_IOS12 : IKE_BASE_IOS15;
+        this.ikeBase[sideIndex] = base;
+        this.nextIke[sideIndex] = base + idRng.int(ID_START_SPREAD);
+        // The IPsec SA up before the log starts: what data-plane warnings name until an attempt.
+        const ipsec = IPSEC_BASE + 2 * idRng.int(ID_START_SPREAD);
+        values[ipsecSlot(s, 0)] = String(ipsec);
+        this.nextIpsec[sideIndex] = ipsec + 2;
         const key = `${side.platform}|${t.code === HEALTHY}|${t.noise ?? ''}|${s}`;
         let c = compiled.get(key);
         if (!c) {
@@ -122,7 +152,7 @@ export class FleetLogGenerator {
           const parts = lines.map((l) => chatterParts(l.text, s));
           c = {
             parts,
-            draws: parts.map((p) => p.some((x) => typeof x === 'number' && x >= DRAWN_NUMBER)),
+            draws: parts.map((p) => p.some((x) => typeof x === 'number' && x >= DRAWN_NUMBER && x < IKE_ID)),
             cumulative,
             total,
           };
@@ -180,6 +210,7 @@ export class FleetLogGenerator {
       const t = this.tunnels[tunnel]!;
       const records = t.episode.records;
       const i = this.recordIndex[tunnel]!;
+      if (i === 0) this.allocateIds(tunnel, t.episode.connIds, values);
       const record: RecordTemplate = records[i]!;
       const sideIndex = tunnel * 2 + record.side;
       const stamp = record.style < 0 ? '' : this.episodeStampers[record.style]!.format(time);
@@ -217,6 +248,32 @@ export class FleetLogGenerator {
   private frame(sideIndex: number, time: number): string {
     const head = this.collector.format(time) + this.hosts[sideIndex]!;
     return this.ios[sideIndex] ? `${head}${++this.sequence[sideIndex]!}: ` : head;
+  }
+
+  /** A new attempt: each side's SAs take the next ids of that side's counters. */
+  private allocateIds(tunnel: number, counts: Episode['connIds'], values: string[]): void {
+    this.allocateSide(tunnel * 2, 0, counts[0], values);
+    this.allocateSide(tunnel * 2 + 1, 1, counts[1], values);
+  }
+
+  private allocateSide(sideIndex: number, s: 0 | 1, counts: SideConnIds, values: string[]): void {
+    if (counts.ike > 0) {
+      const base = this.ikeBase[sideIndex]!;
+      let next = this.nextIke[sideIndex]!;
+      for (let k = 0; k < counts.ike; k++) {
+        if (next >= base + ID_SPAN) next = base;
+        values[ikeSlot(s, k)] = String(next++);
+      }
+      this.nextIke[sideIndex] = next;
+    }
+    if (counts.ipsec > 0) {
+      let next = this.nextIpsec[sideIndex]!;
+      for (let k = 0; k < counts.ipsec; k++) {
+        if (next >= IPSEC_BASE + ID_SPAN) next = IPSEC_BASE;
+        values[ipsecSlot(s, k)] = String(next++);
+      }
+      this.nextIpsec[sideIndex] = next;
+    }
   }
 
   private draw(values: string[]): void {
