@@ -46,9 +46,16 @@ function saCreated(t, dest, rng, conn) {
   ];
 }
 
+/** The next IKE connection id of a device: a new SA's, never one a live SA of the device still has. */
+function nextConn(device, pair) {
+  device.conn = device.conn >= 32_767 ? 1001 : device.conn + 1;
+  pair.conn = device.conn;
+  return device.conn;
+}
+
 /** `debug crypto isakmp|ipsec` of one negotiation on an IOS-XE router, healthy or failing as the pair's fault says. */
 function iosDebug(device, pair, t, rng) {
-  const conn = 1000 + rng.int(9000);
+  const conn = nextConn(device, pair);
   const lines = [
     ...prompt(device, 'debug crypto isakmp'),
     debug(t, `ISAKMP (0): received packet from ${pair.peer} dport 500 sport 500 Global (R) MM_NO_STATE`),
@@ -215,7 +222,7 @@ function asaSyslogLines(device, pair, t, rng) {
 const IOS_STATE = { policy: 'MM_NO_STATE', psk: 'MM_KEY_EXCH' };
 
 /** `show crypto isakmp sa` on an IOS-XE router: one row per peer. */
-function iosShowIsakmp(device, _pair, _t, rng) {
+function iosShowIsakmp(device, _pair, _t) {
   const lines = [
     ...prompt(device, 'show crypto isakmp sa'),
     'IPv4 Crypto ISAKMP SA',
@@ -223,7 +230,7 @@ function iosShowIsakmp(device, _pair, _t, rng) {
   ];
   for (const p of device.pairs) {
     const state = IOS_STATE[p.fault] ?? 'QM_IDLE';
-    const conn = String(1000 + rng.int(9000));
+    const conn = String(p.conn ?? nextConn(device, p));
     lines.push(
       `${device.local.padEnd(16)}${p.peer.padEnd(16)}${state.padEnd(15)}${conn.padStart(4)} ${state === 'QM_IDLE' ? 'ACTIVE' : 'ACTIVE'}`,
     );

@@ -21,7 +21,8 @@ export function castFleet({ routers, asas, peersPerDevice, faultRate, seed }) {
       const fault = rng.chance(faultRate) ? rng.pick(FAULTS) : undefined;
       pairs.push({ peer, fault, localNet: `10.${devices.length}.${k}.0`, remoteNet: `10.128.${k}.0` });
     }
-    devices.push({ platform, name, local, pairs, seq: 1000 });
+    // `conn`: the last IKE connection id the device gave out (IOS counts them up from 1001).
+    devices.push({ platform, name, local, pairs, seq: 1000, conn: 1000 });
   };
   for (let i = 1; i <= routers; i++) add('ios', `rtr-${String(i).padStart(2, '0')}`, `203.0.113.${i}`);
   for (let i = 1; i <= asas; i++) add('asa', `asa-${String(i).padStart(2, '0')}`, `192.0.2.${i}`);

@@ -6,7 +6,8 @@ import { planFleet } from '../../bench/fleet/plan.mjs';
 import { renderFleet, writeFleet } from '../../bench/generate-fleet.mjs';
 import { BEGIN, END, writeResults } from '../../bench/lib/report.mjs';
 import { growthExponent, median, ratio, summarise } from '../../bench/lib/stats.mjs';
-import { logChunks } from '../../bench/logs/generate-log.mjs';
+import { LOG_SHAPE, logChunks } from '../../bench/logs/generate-log.mjs';
+import { castFleet } from '../../bench/logs/fleet-log.mjs';
 import { diagnose } from '../../src/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ipsec-bench-test-'));
@@ -145,5 +146,34 @@ describe('fleet log generator', () => {
     const codes = new Set(diagnose([{ name: 'fleet.log', text }]).findings.map((f) => f.code));
     for (const code of ['IKE_SA_ESTABLISHED', 'PSK_MISMATCH', 'IKE_POLICY_MISMATCH', 'PROXY_ID_MISMATCH'])
       expect(codes).toContain(code);
+  });
+
+  it('gives each negotiation the device’s next connection id, so only faulty peers are blamed', () => {
+    const seed = 3;
+    const text = log(1_500_000, seed);
+    const ids = new Map<string, number[]>();
+    let device = '';
+    for (const line of text.split('\n')) {
+      const prompt = /^(rtr-\d\d)#debug/.exec(line);
+      if (prompt) device = prompt[1]!;
+      const id = /^\*.*?ISAKMP:\((\d+)\)/.exec(line);
+      if (id && id[1] !== '0') {
+        const seen = ids.get(device) ?? [];
+        if (seen.at(-1) !== Number(id[1])) seen.push(Number(id[1]));
+        ids.set(device, seen);
+      }
+    }
+    expect(ids.size).toBeGreaterThan(10);
+    for (const seen of ids.values()) expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const psk = new Set(
+      castFleet({ ...LOG_SHAPE, seed: seed + 1 }).flatMap((d) =>
+        d.pairs.filter((p) => p.fault === 'psk').map((p) => `${d.name} ${p.peer}`),
+      ),
+    );
+    const blamed = diagnose([{ name: 'fleet.log', text }])
+      .findings.filter((f) => f.code === 'PSK_MISMATCH')
+      .map((f) => `${f.device} ${f.peer}`);
+    expect(blamed.length).toBeGreaterThan(0);
+    for (const pair of blamed) expect(psk).toContain(pair);
   });
 });
