@@ -180,6 +180,26 @@ function asaSyslogLines(device, pair, t, rng) {
   }
   const who = `Group = ${pair.peer}, IP = ${pair.peer}`;
   switch (pair.fault) {
+    case 'policy':
+      return [
+        asaSyslog(
+          device,
+          t,
+          5,
+          '713257',
+          `${who}, Phase 1 failure:  Mismatched attribute types for class Group Description:  Rcv'd: Group 5  Cfg'd: Group 14`,
+        ),
+      ];
+    case 'psk':
+      return [
+        asaSyslog(
+          device,
+          t,
+          4,
+          '713903',
+          `${who}, ERROR, had problems decrypting packet, probably due to mismatched pre-shared key.  Aborting`,
+        ),
+      ];
     case 'transform':
       return [
         asaSyslog(device, t, 5, '713904', `${who}, All IPSec SA proposals found unacceptable!`),
