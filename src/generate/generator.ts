@@ -74,6 +74,18 @@ export function sharedCatalogue(): EpisodeCatalogue {
   return (shared ??= buildCatalogue());
 }
 
+/**
+ * Gives `count` SAs the next ids of a counter that wraps back to `base` after ID_SPAN ids, in the
+ * slots from `firstSlot` on; returns the counter's next id.
+ */
+function takeIds(next: number, base: number, count: number, firstSlot: number, values: string[]): number {
+  for (let k = 0; k < count; k++) {
+    if (next >= base + ID_SPAN) next = base;
+    values[firstSlot + k] = String(next++);
+  }
+  return next;
+}
+
 export class FleetLogGenerator {
   readonly manifest: ManifestTunnel[];
   private readonly tunnels: Tunnel[];
@@ -257,23 +269,10 @@ export class FleetLogGenerator {
   }
 
   private allocateSide(sideIndex: number, s: 0 | 1, counts: SideConnIds, values: string[]): void {
-    if (counts.ike > 0) {
-      const base = this.ikeBase[sideIndex]!;
-      let next = this.nextIke[sideIndex]!;
-      for (let k = 0; k < counts.ike; k++) {
-        if (next >= base + ID_SPAN) next = base;
-        values[ikeSlot(s, k)] = String(next++);
-      }
-      this.nextIke[sideIndex] = next;
-    }
-    if (counts.ipsec > 0) {
-      let next = this.nextIpsec[sideIndex]!;
-      for (let k = 0; k < counts.ipsec; k++) {
-        if (next >= IPSEC_BASE + ID_SPAN) next = IPSEC_BASE;
-        values[ipsecSlot(s, k)] = String(next++);
-      }
-      this.nextIpsec[sideIndex] = next;
-    }
+    const ike = this.nextIke[sideIndex]!;
+    this.nextIke[sideIndex] = takeIds(ike, this.ikeBase[sideIndex]!, counts.ike, ikeSlot(s, 0), values);
+    const ipsec = this.nextIpsec[sideIndex]!;
+    this.nextIpsec[sideIndex] = takeIds(ipsec, IPSEC_BASE, counts.ipsec, ipsecSlot(s, 0), values);
   }
 
   private draw(values: string[]): void {

@@ -120,31 +120,29 @@ export function translator(lang: Language): Translator {
   // finding (a report of thousands of findings repeats a handful of codes).
   const plainTexts = new Map<string, string | null>();
   const plainLists = new Map<string, string[] | null>();
+  /** The text or list at `key` made once when it is plain (null when it is not), then remembered. */
+  const plain = <T>(cache: Map<string, T | null>, key: string, shape: 'text' | 'list', make: () => T) => {
+    let known = cache.get(key);
+    if (known === undefined) {
+      known = isPlain(inst, lang, key, shape) ? make() : null;
+      cache.set(key, known);
+    }
+    return known;
+  };
   const listOf = (key: string, vars: Record<string, unknown>): string[] => {
     const v = t(key, { ...vars, returnObjects: true }) as unknown;
     return Array.isArray(v) ? v.map(String) : [];
-  };
-  const textOf = (key: string, vars: Record<string, unknown>): string => {
-    let known = plainTexts.get(key);
-    if (known === undefined) {
-      known = isPlain(inst, lang, key, 'text') ? t(key) : null;
-      plainTexts.set(key, known);
-    }
-    return known === null || hasOptionName(vars) ? t(key, vars) : known;
   };
   return {
     lang,
     text(key, vars = {}, context) {
       if (context !== undefined && inst.exists(`${key}_${context}`, { lng: lang }))
         return t(`${key}_${context}`, vars);
-      return textOf(key, vars);
+      const known = plain(plainTexts, key, 'text', () => t(key));
+      return known === null || hasOptionName(vars) ? t(key, vars) : known;
     },
     list(key, vars = {}) {
-      let known = plainLists.get(key);
-      if (known === undefined) {
-        known = isPlain(inst, lang, key, 'list') ? listOf(key, {}) : null;
-        plainLists.set(key, known);
-      }
+      const known = plain(plainLists, key, 'list', () => listOf(key, {}));
       return known === null || hasOptionName(vars) ? listOf(key, vars) : [...known];
     },
     has(key) {

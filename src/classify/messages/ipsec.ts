@@ -1,6 +1,6 @@
 import type { KeyEngineMessage } from '../../model/events.js';
 import { cleanAddress, type Draft } from '../draft.js';
-import { isSpace, isWordLetter, skipSpaces } from './chars.js';
+import { isSpace, isWordLetter, skipSpaces } from '../chars.js';
 
 /** `IPSEC(fn): …` messages of `debug crypto ipsec`, including the multi-line `(key eng. msg.)` blocks. */
 

@@ -1,4 +1,4 @@
-import { isDigit, skipSpaces } from './chars.js';
+import { isDigit, skipSpaces } from '../chars.js';
 
 /**
  * The `ISAKMP` prefix of an IOS debug message, read character by character: `ISAKMP (0:1): x`,

@@ -1,13 +1,13 @@
 import type { ShowEvent } from '../../model/events.js';
 import type { LogLine } from '../../model/lines.js';
 import type { IpsecSa, IpsecSaEntry, Platform, ProxyIdent } from '../../model/show.js';
+import { isDigit } from '../chars.js';
 import type { ShowBlock, ShowParser } from './block.js';
 import { LayoutCounters, matchCounterLayout, readCounters } from './ipsec-counters.js';
 import {
   NONE,
   digitsEnd,
   isAsciiBlank,
-  isDigit,
   isPlainText,
   skipBlanks,
   textEnd,

@@ -1,6 +1,7 @@
 import type { ShowEvent } from '../../model/events.js';
 import type { LogLine } from '../../model/lines.js';
 import type { IsakmpSaRow, Platform } from '../../model/show.js';
+import { isDigit } from '../chars.js';
 import type { ShowBlock, ShowParser } from './block.js';
 
 /**
@@ -34,8 +35,6 @@ const DOT = 46;
 /** ASCII letters compare case-insensitively as `code | 32`, as the `/i` patterns below match them. */
 const LOWER = { a: 97, d: 100, e: 101, i: 105, r: 114, t: 116 } as const;
 const UPPER = { I: 73, R: 82, S: 83, T: 84 } as const;
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 // Each pattern below is tried only on lines whose first character it can match: `t` is trimmed.
 const mayBeHeader = (c: number) => c === PIPE || (c | 32) === LOWER.d;

@@ -1,3 +1,5 @@
+import { isDigit } from '../chars.js';
+
 /**
  * Index arithmetic over a line's text, for parsers that read the common layouts of a `show` output
  * without slicing or matching the line first. Each reader returns `NONE` where it cannot tell what
@@ -14,8 +16,6 @@ const ASCII_END = 128;
 
 /** ASCII blanks: the white space of `\s` and `trim` below 128. */
 export const isAsciiBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
-export const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Index of the first character of `s` that is not an ASCII blank (`s.length` if none). */
 export function textStart(s: string): number {

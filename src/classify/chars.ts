@@ -1,4 +1,4 @@
-/** Character tests shared by the hand-written scanners of the message matchers. */
+/** Character tests shared by the classify stage's hand-written scanners (message matchers, show parsers). */
 
 /** The characters `\s` matches in a JavaScript pattern (and `String.prototype.trim` removes). */
 export function isSpace(c: number): boolean {
