@@ -43,6 +43,11 @@ function isOpen(text: string): boolean {
   return /(?: its| with| has| for SA| proposal| peer|Encryption\/Decryption|\(key eng\. msg\.\))$/.test(text);
 }
 
+function opensBlock(trimmed: string, hint: ShowCommand | undefined): boolean {
+  for (const parser of showParsers) if (parser.opens(trimmed, hint)) return true;
+  return false;
+}
+
 /**
  * The classify stage for one input: groups physical lines into messages (joining continuation
  * lines), hands `show` output to the show parsers, and emits typed events in input order.
@@ -96,7 +101,7 @@ export class Classifier {
         this.emit({ kind: 'ctx.prompt', device: prompt[1], command, lines: [line] });
         return;
       }
-      if (this.openBlock(line)) return;
+      if (this.openBlock(line, trimmed)) return;
     }
     this.pending.push(line);
     this.pendingText = trimmed;
@@ -116,12 +121,12 @@ export class Classifier {
       const c = trimmed.charCodeAt(0);
       join = ((c >= 97 && c <= 122) || c === 40) && classifyMessage(trimmed) === null;
     }
-    return join && !showParsers.some((p) => p.opens(line, this.hint));
+    return join && !opensBlock(trimmed, this.hint);
   }
 
-  private openBlock(line: LogLine): boolean {
+  private openBlock(line: LogLine, trimmed: string): boolean {
     for (const parser of showParsers) {
-      if (parser.opens(line, this.hint)) {
+      if (parser.opens(trimmed, this.hint)) {
         const block = parser.start();
         if (block.accept(line)) {
           this.block = block;

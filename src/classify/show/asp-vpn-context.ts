@@ -55,6 +55,6 @@ class AspBlock implements ShowBlock {
 
 export const aspVpnContextParser: ShowParser = {
   command: 'show asp table vpn-context detail',
-  opens: (line) => /^VPN CTX\s*=/.test(line.body.trim()),
+  opens: (text) => text.charCodeAt(0) === 86 /* V */ && /^VPN CTX\s*=/.test(text),
   start: () => new AspBlock(),
 };

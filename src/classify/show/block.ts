@@ -13,10 +13,12 @@ import type { ShowCommand } from '../../model/show.js';
 export interface ShowParser {
   readonly command: ShowCommand;
   /**
-   * Whether `line` opens output of this command. `hint` is the command the last device prompt
-   * (`router#show crypto isakmp sa`) named, if any; headerless outputs may rely on it.
+   * Whether a line whose trimmed body is `text` opens output of this command. `hint` is the command
+   * the last device prompt (`router#show crypto isakmp sa`) named, if any; headerless outputs may
+   * rely on it. Asked of every parser for each line that may open a block: first-character tests
+   * keep it cheap.
    */
-  opens(line: LogLine, hint: ShowCommand | undefined): boolean;
+  opens(text: string, hint: ShowCommand | undefined): boolean;
   /** A fresh block; the opening line is passed to `accept` first. */
   start(): ShowBlock;
 }

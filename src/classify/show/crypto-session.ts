@@ -89,12 +89,8 @@ class SessionBlock implements ShowBlock {
 
 export const cryptoSessionParser: ShowParser = {
   command: 'show crypto session',
-  opens: (line, hint) => {
-    const t = line.body.trim();
-    return (
-      t.startsWith('Crypto session current status') ||
-      (hint === 'show crypto session' && t.startsWith('Interface:'))
-    );
-  },
+  opens: (text, hint) =>
+    text.startsWith('Crypto session current status') ||
+    (hint === 'show crypto session' && text.startsWith('Interface:')),
   start: () => new SessionBlock(),
 };

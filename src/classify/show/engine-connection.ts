@@ -60,9 +60,12 @@ class EngineBlock implements ShowBlock {
 
 export const engineConnectionParser: ShowParser = {
   command: 'show crypto engine connection active',
-  opens: (line, hint) => {
-    const t = line.body.trim();
-    return HEADER.test(t) || (hint === 'show crypto engine connection active' && /^\d+\s/.test(t));
+  opens: (text, hint) => {
+    const c = text.charCodeAt(0);
+    return (
+      ((c === 67 || c === 73) /* C, I */ && HEADER.test(text)) ||
+      (hint === 'show crypto engine connection active' && /^\d+\s/.test(text))
+    );
   },
   start: () => new EngineBlock(),
 };

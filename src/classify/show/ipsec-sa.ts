@@ -538,10 +538,10 @@ class IpsecSaBlock implements ShowBlock {
 
 export const ipsecSaParser: ShowParser = {
   command: 'show crypto ipsec sa',
-  opens(line, hint) {
-    const t = line.body.trim();
+  opens(text, hint) {
     return (
-      /^interface:\s*\S+$/.test(t) || (hint === 'show crypto ipsec sa' && t.startsWith('Crypto map tag'))
+      (text.charCodeAt(0) === 105 /* i */ && /^interface:\s*\S+$/.test(text)) ||
+      (hint === 'show crypto ipsec sa' && text.startsWith('Crypto map tag'))
     );
   },
   start: () => new IpsecSaBlock(),

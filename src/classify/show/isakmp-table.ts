@@ -50,8 +50,7 @@ function mayBeAsaRow(t: string): boolean {
 }
 const mayBeRow = (c: number) => c === PIPE || isDigit(c);
 
-function opens(line: LogLine, hint: string | undefined): boolean {
-  const t = line.body.trim();
+function opens(t: string, hint: string | undefined): boolean {
   const c = t.charCodeAt(0);
   if (mayBeHeader(c) && HEADER.test(t)) return true;
   if (mayBeContext(c) && CONTEXT.test(t)) return true;

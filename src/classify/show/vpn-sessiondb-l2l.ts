@@ -81,6 +81,6 @@ class L2LBlock implements ShowBlock {
 
 export const vpnSessionL2LParser: ShowParser = {
   command: 'show vpn-sessiondb detail l2l',
-  opens: (line) => line.body.trim().startsWith('Session Type: LAN-to-LAN'),
+  opens: (text) => text.startsWith('Session Type: LAN-to-LAN'),
   start: () => new L2LBlock(),
 };
