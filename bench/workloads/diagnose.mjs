@@ -3,6 +3,7 @@
  * `wc -l` on the same file (the machine's limit for reading it). MB/s, lines/s, peak RSS.
  */
 import { join } from 'node:path';
+import { URL, fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { cached, freeBytes, sourceHash } from '../lib/cache.mjs';
 import { hasCommand, runMany, runOnce } from '../lib/measure.mjs';
@@ -17,12 +18,22 @@ import {
 } from '../lib/stats.mjs';
 import { writeLog } from '../logs/generate-log.mjs';
 
+const FLOOR_SCRIPT = fileURLToPath(new URL('../floor.mjs', import.meta.url));
 const GENERATOR = ['logs/generate-log.mjs', 'logs/episodes.mjs', 'logs/fleet-log.mjs', 'lib/random.mjs'];
 /** Room left on the disk after writing a log: the benchmark must not fill it. */
 const DISK_MARGIN = 2 * 2 ** 30;
 const SEED = 1;
 /** Inputs of at least this size run `--large-runs` times instead of `--runs`. */
 const LARGE_MB = 500;
+
+/**
+ * The first stages alone, run like `diagnose` (bench/floor.mjs): what any speed goal has to leave
+ * room for, since every line must become a string and be masked and stripped before it is read.
+ */
+const FLOORS = [
+  { tool: 'floor: CLI reader (a string per line)', stage: 'lines' },
+  { tool: 'floor: reader + read stage', stage: 'read' },
+];
 
 const BASELINES = [
   { tool: 'grep -c ISAKMP', argv: (f) => ['grep', '-c', 'ISAKMP', f], needs: 'grep' },
@@ -79,7 +90,7 @@ export default {
       missing: [],
       notes: [
         `Logs from \`bench/logs/generate-log.mjs\` (seed ${SEED}): IOS-XE debug, IOS and ASA syslog, \`show crypto\` output; 16 routers and 4 ASAs with 60 peers each, 8 % of pairs faulty. Cached in ${ctx.cacheDir}.`,
-        `\`node ${ctx.distLabel}/cli/main.js diagnose --format json FILE > /dev/null\` (what \`bin/ipsec-doctor\` runs)${ctx.pin ? ', every command pinned to one CPU with `taskset -c 0`' : ''}; the file is read once before timing so every tool starts from the page cache. CPU is user + system time of the child (GNU time): steadier than wall-clock when the machine is shared.`,
+        `\`node ${ctx.distLabel}/cli/main.js diagnose --format json FILE > /dev/null\` (what \`bin/ipsec-doctor\` runs); the floor rows run \`node bench/floor.mjs lines|read FILE\` (the same reader, then the read stage, and nothing after)${ctx.pin ? ', every command pinned to one CPU with `taskset -c 0`' : ''}; the file is read once before timing so every tool starts from the page cache. CPU is user + system time of the child (GNU time): steadier than wall-clock when the machine is shared.`,
       ],
     };
     for (const mb of ctx.sizes) {
@@ -109,6 +120,14 @@ export default {
         log,
       );
       results.push(ours);
+      const floors = [];
+      for (const f of FLOORS) {
+        const argv = [process.execPath, FLOOR_SCRIPT, f.stage, log.path];
+        floors.push(
+          row(f.tool, await runMany(argv, runs, { pin: ctx.pin, env: ctx.distEnv, capture: true }), log),
+        );
+      }
+      results.push(...floors);
       let grep;
       for (const b of BASELINES) {
         if (!hasCommand(b.needs)) {
@@ -138,8 +157,9 @@ export default {
         ]);
       }
       section.summary ??= [];
+      const read = floors[1];
       section.summary.push(
-        `${mb} MB: ${formatRate(ours.mbps, 'MB/s')} wall, ${formatRate(ours.cpuMbps, 'MB/s')} of CPU time (goal ≥ 100 on one core), ${formatRatio(ratio(ours.seconds, grep?.seconds))} grep -c's time (goal ≤ 10×), peak RSS ${formatMemory(ours.rss)} (goal < 200 MB at 1 GB)`,
+        `${mb} MB: ${formatRate(ours.mbps, 'MB/s')} wall, ${formatRate(ours.cpuMbps, 'MB/s')} of CPU time (goal ≥ 100 on one core), ${formatRatio(ratio(ours.seconds, grep?.seconds))} grep -c's time (goal ≤ 10×), peak RSS ${formatMemory(ours.rss)} (goal < 200 MB at 1 GB); the reader and read stage alone: ${formatRate(read.cpuMbps, 'MB/s')} of CPU, ${formatRatio(ratio(read.seconds, grep?.seconds))} grep -c's time`,
       );
     }
     return section;
