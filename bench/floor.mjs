@@ -8,18 +8,15 @@
  * Prints the number of lines. Uses the build in dist/, or the one IPSEC_DOCTOR_DIST names.
  */
 import process from 'node:process';
-import { URL, pathToFileURL } from 'node:url';
+import { importBuilt } from './lib/build.mjs';
 
 const [stage, input] = process.argv.slice(2);
 if ((stage !== 'lines' && stage !== 'read') || !input) {
   process.stderr.write('usage: node bench/floor.mjs lines|read INPUT\n');
   process.exit(2);
 }
-const dist = process.env.IPSEC_DOCTOR_DIST
-  ? pathToFileURL(`${process.env.IPSEC_DOCTOR_DIST}/`)
-  : new URL('../dist/', import.meta.url);
-const { streamLines } = await import(new URL('cli/inputs.js', dist).href);
-const { LineReader } = await import(new URL('read/lines.js', dist).href);
+const { streamLines } = await importBuilt('cli/inputs.js');
+const { LineReader } = await importBuilt('read/lines.js');
 
 let lines = 0;
 let chars = 0;

@@ -7,7 +7,7 @@
  * Uses the build in dist/ (`npm run build`), or the one IPSEC_DOCTOR_DIST names (to compare builds).
  */
 import process from 'node:process';
-import { URL, pathToFileURL } from 'node:url';
+import { importBuilt } from '../lib/build.mjs';
 import { AS_TEMPLATE_FIELDS } from './fields.mjs';
 
 const [command, input] = process.argv.slice(2);
@@ -16,12 +16,9 @@ if (!toFields || !input) {
   process.stderr.write('usage: node bench/show/ours-parse.mjs ipsec|isakmp INPUT [--json]\n');
   process.exit(2);
 }
-const dist = process.env.IPSEC_DOCTOR_DIST
-  ? pathToFileURL(`${process.env.IPSEC_DOCTOR_DIST}/`)
-  : new URL('../../dist/', import.meta.url);
-const { Classifier } = await import(new URL('classify/classifier.js', dist).href);
-const { LineReader } = await import(new URL('read/lines.js', dist).href);
-const { streamLines } = await import(new URL('cli/inputs.js', dist).href);
+const { Classifier } = await importBuilt('classify/classifier.js');
+const { LineReader } = await importBuilt('read/lines.js');
+const { streamLines } = await importBuilt('cli/inputs.js');
 const asJson = process.argv.includes('--json');
 const records = [];
 let count = 0;
