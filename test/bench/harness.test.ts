@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planFleet } from '../../bench/fleet/plan.mjs';
 import { renderFleet, writeFleet } from '../../bench/generate-fleet.mjs';
@@ -175,5 +177,45 @@ describe('fleet log generator', () => {
       .map((f) => `${f.device} ${f.peer}`);
     expect(blamed.length).toBeGreaterThan(0);
     for (const pair of blamed) expect(psk).toContain(pair);
+  });
+});
+
+describe('child scripts of the bench', () => {
+  const run = (script: string, ...args: string[]) =>
+    execFileSync(process.execPath, [join('bench', script), ...args], { encoding: 'utf8' });
+
+  it('floor.mjs runs the build’s reader alone, then with the read stage (prefixes off, keys masked)', () => {
+    const file = join(scratch, 'floor.log');
+    const lines = [
+      '<189>Nov 23 08:41:10 rtr-01 1001: *Nov 23 08:41:10.393 UTC: %CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP',
+      '*Nov 23 08:41:11.001: ISAKMP:(1001):found peer pre-shared key matching 100.64.0.1',
+      ' crypto isakmp key Sup3rSecret address 100.64.0.1',
+    ];
+    writeFileSync(file, lines.join('\n') + '\n');
+    const raw = lines.reduce((n, l) => n + l.length, 0);
+    expect(run('floor.mjs', 'lines', file)).toBe(`3 lines, ${raw} characters\n`);
+    const read = /^3 lines, (\d+) characters\n$/.exec(run('floor.mjs', 'read', file));
+    const masked = lines[2]!.replace('Sup3rSecret', '*****');
+    const bodies = [
+      lines[0]!.slice(lines[0]!.indexOf('%')),
+      lines[1]!.slice(lines[1]!.indexOf('ISAKMP')),
+      masked,
+    ];
+    expect(Number(read?.[1])).toBe(bodies.reduce((n, b) => n + b.length, 0));
+  });
+
+  it('ours-parse.mjs counts the records the build’s show parsers read', () => {
+    const file = join(scratch, 'isakmp.txt');
+    writeFileSync(
+      file,
+      [
+        'rtr-01#show crypto isakmp sa',
+        'dst             src             state          conn-id slot',
+        '100.64.0.1      192.0.2.1       QM_IDLE              1    0',
+        '100.64.0.2      192.0.2.1       MM_NO_STATE          2    0',
+        '',
+      ].join('\n'),
+    );
+    expect(run('show/ours-parse.mjs', 'isakmp', file)).toBe('2\n');
   });
 });
