@@ -2,8 +2,7 @@
 
 /** The characters `\s` matches in a JavaScript pattern (and `String.prototype.trim` removes). */
 export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
+  if (c < 160) return isAsciiBlank(c);
   return (
     c === 160 ||
     c === 0x1680 ||
@@ -17,8 +16,19 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/** The white space of `\s` and `trim` below 128. */
+export function isAsciiBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** End of the run of digits at `at` (`\d*`), not past `end`. */
+export function digitsEnd(s: string, at: number, end: number): number {
+  while (at < end && isDigit(s.charCodeAt(at))) at++;
+  return at;
 }
 
 /** `[A-Z]` */

@@ -1,4 +1,4 @@
-import { isDigit, skipSpaces } from '../chars.js';
+import { digitsEnd, isUpper, skipSpaces } from '../chars.js';
 
 /**
  * The `ISAKMP` prefix of an IOS debug message, read character by character: `ISAKMP (0:1): x`,
@@ -17,17 +17,12 @@ export interface IsakmpPrefix {
   ios15: boolean;
 }
 
-function digitsEnd(s: string, pos: number): number {
-  while (isDigit(s.charCodeAt(pos))) pos++;
-  return pos;
-}
-
 /** Reads the prefix of a text that starts with `ISAKMP`. */
 export function readIsakmpPrefix(text: string): IsakmpPrefix {
   let pos = 6; // `ISAKMP`
   if (text.charCodeAt(pos) === 45 /* - */) {
     let upper = pos + 1;
-    while (text.charCodeAt(upper) >= 65 && text.charCodeAt(upper) <= 90) upper++;
+    while (isUpper(text.charCodeAt(upper))) upper++;
     if (upper > pos + 1) pos = upper;
   }
   const afterName = pos;
@@ -37,12 +32,12 @@ export function readIsakmpPrefix(text: string): IsakmpPrefix {
   let first: string | undefined;
   let second: string | undefined;
   if (text.charCodeAt(pos) === 40 /* ( */) {
-    const firstEnd = digitsEnd(text, pos + 1);
+    const firstEnd = digitsEnd(text, pos + 1, text.length);
     if (firstEnd > pos + 1) {
       let close = firstEnd;
       let secondEnd = -1;
       if (text.charCodeAt(firstEnd) === 58) {
-        secondEnd = digitsEnd(text, firstEnd + 1);
+        secondEnd = digitsEnd(text, firstEnd + 1, text.length);
         if (secondEnd > firstEnd + 1 && text.charCodeAt(secondEnd) === 41) close = secondEnd;
         else secondEnd = -1;
       }

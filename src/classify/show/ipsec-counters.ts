@@ -83,10 +83,11 @@ const LAYOUTS = [
 ];
 
 export interface Layout {
-  /** The text before the first value: a line must start with it to be tried against `pattern`. */
-  prefix: string;
   pattern: RegExp;
-  /** The texts around the values (the last is empty: every layout ends with a value). */
+  /**
+   * The texts around the values (the last is empty: every layout ends with a value). The first,
+   * before the first value, is the prefix a line must start with to be tried against `pattern`.
+   */
   texts: string[];
   /** `pattern` without captures or anchors, sticky: tried at a trimmed line's first character. */
   shape: RegExp;
@@ -112,7 +113,6 @@ function compileLayout(template: string): Layout {
     throw new Error(`counter layout read otherwise by the general reader: ${template}`);
   if (texts[texts.length - 1] !== '') throw new Error(`counter layout not ending with a value: ${template}`);
   return {
-    prefix: texts[0]!,
     texts,
     shape: new RegExp(texts.map(escapeRegExp).join(String.raw`\d+`), 'y'),
     pattern: new RegExp(`^${texts.map(escapeRegExp).join('(\\d+)')}$`),
@@ -125,16 +125,17 @@ function compileLayout(template: string): Layout {
  * the pattern): a line is tried only against the layouts that agree with it there.
  */
 const SIGNATURE_AT = [1, 6, 10] as const;
-const signature = (s: string) =>
-  (s.charCodeAt(SIGNATURE_AT[0]) << 16) ^
-  (s.charCodeAt(SIGNATURE_AT[1]) << 8) ^
-  s.charCodeAt(SIGNATURE_AT[2]);
+/** The signature of the text that starts at `at` in `s`. */
+const signature = (s: string, at = 0) =>
+  (s.charCodeAt(at + SIGNATURE_AT[0]) << 16) ^
+  (s.charCodeAt(at + SIGNATURE_AT[1]) << 8) ^
+  s.charCodeAt(at + SIGNATURE_AT[2]);
 
 const layoutsBySignature = new Map<number, Layout[]>();
 for (const layout of LAYOUTS.map(compileLayout)) {
-  if (layout.prefix.length <= SIGNATURE_AT[2])
-    throw new Error(`counter layout prefix too short: ${layout.prefix}`);
-  const key = signature(layout.prefix);
+  const prefix = layout.texts[0]!;
+  if (prefix.length <= SIGNATURE_AT[2]) throw new Error(`counter layout prefix too short: ${prefix}`);
+  const key = signature(prefix);
   layoutsBySignature.set(key, [...(layoutsBySignature.get(key) ?? []), layout]);
 }
 
@@ -163,11 +164,7 @@ const EXACT_DIGITS = 15;
 export function matchCounterLayout(body: string, start: number, end: number): Layout | undefined {
   // `readCounters` takes the signature of the trimmed line: shorter lines are left to it.
   if (end - start <= SIGNATURE_AT[2]) return undefined;
-  const candidates = layoutsBySignature.get(
-    (body.charCodeAt(start + SIGNATURE_AT[0]) << 16) ^
-      (body.charCodeAt(start + SIGNATURE_AT[1]) << 8) ^
-      body.charCodeAt(start + SIGNATURE_AT[2]),
-  );
+  const candidates = layoutsBySignature.get(signature(body, start));
   if (candidates === undefined) return undefined;
   for (const layout of candidates) {
     // The sticky pattern checks the texts (faster than comparing them here); it ends with the

@@ -1,13 +1,13 @@
 import type { ShowEvent } from '../../model/events.js';
 import type { LogLine } from '../../model/lines.js';
 import type { IpsecSa, IpsecSaEntry, Platform, ProxyIdent } from '../../model/show.js';
-import { isDigit } from '../chars.js';
+import { digitsEnd } from '../chars.js';
 import type { ShowBlock, ShowParser } from './block.js';
 import { LayoutCounters, matchCounterLayout, readCounters } from './ipsec-counters.js';
 import {
   NONE,
-  digitsEnd,
-  isAsciiBlank,
+  blanksStart,
+  hexDigitsEnd,
   isPlainText,
   skipBlanks,
   textEnd,
@@ -166,20 +166,6 @@ const SLASH = 47;
 const EQUALS = 61;
 const OPEN_BRACE = 123;
 
-function hexDigitsEnd(s: string, at: number, end: number): number {
-  for (; at < end; at++) {
-    const c = s.charCodeAt(at);
-    if (!(isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) break;
-  }
-  return at;
-}
-
-/** Before the ASCII blanks that end `s` at `end`, not before `from`. */
-function blanksStart(s: string, from: number, end: number): number {
-  while (end > from && isAsciiBlank(s.charCodeAt(end - 1))) end--;
-  return end;
-}
-
 /**
  * The common SA lines (`transform:`, `in use settings`, `sa timing`, `IV size:`, `replay detection
  * support:`, `Status:`) of the trimmed line `body.slice(start, end)`, read by index into `sa` as
@@ -213,9 +199,8 @@ function readSaField(body: string, start: number, end: number, sa: IpsecSa): boo
       let to = blanksStart(body, brace + 1, close);
       if (to > brace + 1 && body.charCodeAt(to - 1) === COMMA) to--;
       to = blanksStart(body, brace + 1, to);
-      let from = brace + 1;
-      while (from < to && isAsciiBlank(body.charCodeAt(from))) from++;
-      sa.settings = body.slice(from, to);
+      // ASCII up to `end` (checked above): `skipBlanks` cannot say NONE here.
+      sa.settings = body.slice(skipBlanks(body, brace + 1, to), to);
       return true;
     }
     case First.s: {
@@ -319,9 +304,8 @@ class IpsecSaBlock implements ShowBlock {
         this.entry(line);
         return true;
       }
-      SA_FIELD.lastIndex = start;
       // SA fields are labels too: `LABELS` is not needed to take the line.
-      if (SA_FIELD.test(body)) {
+      if (labelAt(SA_FIELD, body, start)) {
         this.entry(line);
         this.saField(body.slice(start, end), c, sa);
         return true;
@@ -409,10 +393,7 @@ class IpsecSaBlock implements ShowBlock {
     }
     const cur = this.entry(line);
     // Most lines of the output describe one SA: skip the entry-level tests for them.
-    if (this.sa) {
-      SA_FIELD.lastIndex = 0;
-      if (SA_FIELD.test(t)) return this.saField(t, c, this.sa);
-    }
+    if (this.sa && labelAt(SA_FIELD, t, 0)) return this.saField(t, c, this.sa);
     const e = cur.entry;
     if (c === First.l && LOCAL_IDENT.test(t)) {
       if (e.localIdent) {

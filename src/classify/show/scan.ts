@@ -1,4 +1,4 @@
-import { isDigit } from '../chars.js';
+import { isAsciiBlank, isDigit } from '../chars.js';
 
 /**
  * Index arithmetic over a line's text, for parsers that read the common layouts of a `show` output
@@ -14,9 +14,6 @@ const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const ASCII_END = 128;
 
-/** ASCII blanks: the white space of `\s` and `trim` below 128. */
-export const isAsciiBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
 /** Index of the first character of `s` that is not an ASCII blank (`s.length` if none). */
 export function textStart(s: string): number {
   let i = 0;
@@ -26,9 +23,13 @@ export function textStart(s: string): number {
 
 /** Index after the last character of `s` that is not an ASCII blank. */
 export function textEnd(s: string): number {
-  let i = s.length;
-  while (i > 0 && isAsciiBlank(s.charCodeAt(i - 1))) i--;
-  return i;
+  return blanksStart(s, 0, s.length);
+}
+
+/** Where the ASCII blanks that end `s` at `end` begin, not before `from`. */
+export function blanksStart(s: string, from: number, end: number): number {
+  while (end > from && isAsciiBlank(s.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** After the blanks at `at` (`\s*`), or `NONE` at a character outside ASCII. */
@@ -51,9 +52,12 @@ export function tokenEnd(s: string, at: number, end: number): number {
   return at;
 }
 
-/** End of the run of digits at `at` (`\d*`). */
-export function digitsEnd(s: string, at: number, end: number): number {
-  while (at < end && isDigit(s.charCodeAt(at))) at++;
+/** End of the run of hexadecimal digits at `at` (`[0-9A-Fa-f]*`). */
+export function hexDigitsEnd(s: string, at: number, end: number): number {
+  for (; at < end; at++) {
+    const c = s.charCodeAt(at);
+    if (!(isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) break;
+  }
   return at;
 }
 
